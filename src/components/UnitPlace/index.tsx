@@ -1,0 +1,129 @@
+import type {ReactNode} from 'react';
+import Link from '@docusaurus/Link';
+import OrgChart from '@site/src/components/OrgChart';
+import type {OrgChartData} from '@site/src/org/chart';
+import type {PlaceData, UnitRef} from '@site/src/org/derive';
+import styles from './styles.module.css';
+
+export interface UnitPlaceProps {
+  place?: PlaceData;
+  chart?: OrgChartData;
+  retired?: {on: string; note?: string};
+}
+
+function UnitLink({unit}: {unit: UnitRef}): ReactNode {
+  return (
+    <>
+      <Link to={unit.href}>{unit.name}</Link>
+      {unit.vacant && <span className={styles.vacant}> (vacant)</span>}
+    </>
+  );
+}
+
+function Units({units, none}: {units: readonly UnitRef[]; none: string}): ReactNode {
+  if (units.length === 0) return <span className={styles.none}>{none}</span>;
+  if (units.length === 1) return <UnitLink unit={units[0]!} />;
+  return (
+    <ul className={styles.list}>
+      {units.map((unit) => (
+        <li key={unit.href}>
+          <UnitLink unit={unit} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ExternalLink({link}: {link: {label: string; url?: string}}): ReactNode {
+  return link.url ? <Link href={link.url}>{link.label}</Link> : <>{link.label}</>;
+}
+
+function Fact({term, children}: {term: string; children: ReactNode}): ReactNode {
+  return (
+    <div className={styles.fact}>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** The "Place in the organization" block: draws facts derived at build time, computes none. */
+export default function UnitPlace({place, chart, retired}: UnitPlaceProps): ReactNode {
+  if (retired) {
+    return (
+      <p className={styles.retired} role="note">
+        This unit was retired on {retired.on}
+        {retired.note ? `: ${retired.note}` : '.'} It is kept for the record and is no longer part of the structure.
+      </p>
+    );
+  }
+  if (!place) return null;
+  const manager = place.chain[place.chain.length - 1];
+  return (
+    <section className={styles.place} aria-label="Place in the organization">
+      <dl className={styles.facts}>
+        <Fact term="Kind">
+          {place.kind}
+          {place.vacant && <strong className={styles.vacant}> · vacant</strong>}
+        </Fact>
+        {manager && (
+          <Fact term="Reports to">
+            <UnitLink unit={manager} />
+            {place.chain.length > 1 && (
+              <span className={styles.chain}>
+                {' '}
+                (chain: {place.chain.map((unit) => unit.name).join(' › ')})
+              </span>
+            )}
+          </Fact>
+        )}
+        {place.lead && (
+          <Fact term="Led by">
+            {place.lead.title}
+            {place.lead.holder && `: ${place.lead.holder}`}
+            {place.lead.vacant && <strong className={styles.vacant}> (vacant)</strong>}
+          </Fact>
+        )}
+        {(place.directReports.length > 0 || manager) && (
+          <Fact term="Direct reports">
+            <Units units={place.directReports} none="None" />
+          </Fact>
+        )}
+        {place.members.length > 0 && (
+          <Fact term="Members come from">
+            <Units units={place.members} none="None" />
+          </Fact>
+        )}
+        {place.teams.length > 0 && (
+          <Fact term="Takes part in">
+            <Units units={place.teams} none="No team" />
+          </Fact>
+        )}
+        {place.relations.map((relation) => (
+          <Fact key={`${relation.label}${relation.unit.href}`} term={relation.label}>
+            <UnitLink unit={relation.unit} />
+            {relation.note && <span className={styles.chain}> ({relation.note})</span>}
+          </Fact>
+        ))}
+        {place.channel && (
+          <Fact term="Official channel">
+            <ExternalLink link={place.channel} />
+          </Fact>
+        )}
+        {place.membership && (
+          <Fact term="Who is in it">
+            <ExternalLink link={place.membership} />
+          </Fact>
+        )}
+        {(place.maintainers || place.reviewed) && (
+          <Fact term="Page upkeep">
+            {place.maintainers ? `Maintained by ${place.maintainers.join(', ')}` : 'No maintainer named'}
+            {place.reviewed ? `; last reviewed ${place.reviewed}` : '; not reviewed yet'}
+            {place.reviewOverdue && <strong className={styles.overdue}> (review overdue)</strong>}
+          </Fact>
+        )}
+      </dl>
+      {chart && <OrgChart chart={chart} />}
+    </section>
+  );
+}
