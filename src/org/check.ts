@@ -11,7 +11,7 @@ export interface CheckResult {
 
 export async function checkContentTree(siteDir: string, contentDir = 'docs'): Promise<CheckResult> {
   const loaded = await loadContentTree(siteDir, contentDir);
-  const {graph, problems} = buildOrgGraph(loaded.units);
+  const {graph, problems} = buildOrgGraph(loaded.units, loaded.unreadableIds);
   const all = sortProblems([...loaded.problems, ...problems]);
   // A graph built from a tree with unreadable pages would silently lack those units.
   return all.length === 0 && graph ? {loaded, graph, problems: all} : {loaded, problems: all};

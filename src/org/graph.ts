@@ -5,7 +5,7 @@
 import type {LoadedUnit} from './load';
 import type {OrgProblem, SourcePosition} from './problems';
 import {article, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
-import {EXTERNAL_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
+import {EXTERNAL_KINDS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
 import {closestMatch} from './suggest';
 
 export interface OrgUnit {
@@ -54,7 +54,8 @@ export function isExternal(kind: UnitKind): boolean {
 }
 
 /** Builds the graph, collecting every problem across the whole content tree. */
-export function buildOrgGraph(loaded: readonly LoadedUnit[]): GraphResult {
+export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iterable<string> = []): GraphResult {
+  const unreadable = new Set(unreadableIds);
   const problems: OrgProblem[] = [];
   const report = (unit: LoadedUnit, field: string, message: string) =>
     problems.push({file: unit.source, ...positionOf(unit, field), message});
@@ -107,6 +108,7 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[]): GraphResult {
       report(unit, field, `"${target}" was retired on ${found.org.retired.on}; refer to a unit that exists today`);
       return undefined;
     }
+    if (unreadable.has(target)) return undefined;
     const renamed = renamedTo.get(target);
     if (renamed) {
       report(unit, field, `unknown unit "${target}": it was renamed to "${renamed.org.id}" (${renamed.source})`);
@@ -284,9 +286,10 @@ function toOrgUnit(unit: LoadedUnit): OrgUnit {
   };
 }
 
-/** Display order: the sidebar position when given, then the name. */
+/** Display order: units of a kind together (areas before teams), then the sidebar position when given, then the name. */
 export function compareUnits(a: OrgUnit, b: OrgUnit): number {
   return (
+    UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind) ||
     (a.sidebarPosition ?? Number.MAX_SAFE_INTEGER) - (b.sidebarPosition ?? Number.MAX_SAFE_INTEGER) ||
     a.name.localeCompare(b.name, 'en') ||
     a.id.localeCompare(b.id)

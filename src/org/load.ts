@@ -32,6 +32,11 @@ export interface LoadResult {
   units: LoadedUnit[];
   pages: LoadedPage[];
   problems: OrgProblem[];
+  /**
+   * Ids of unit pages that could not be read. References to them are not
+   * reported again as unknown: the page's own problem is the one to fix.
+   */
+  unreadableIds: string[];
 }
 
 const MARKDOWN_FILE = /\.mdx?$/;
@@ -57,12 +62,13 @@ export async function listMarkdownFiles(dir: string): Promise<string[]> {
 export async function loadContentTree(siteDir: string, contentDir = 'docs'): Promise<LoadResult> {
   const files = await listMarkdownFiles(path.join(siteDir, contentDir));
   const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
-  const result: LoadResult = {units: [], pages: [], problems: []};
+  const result: LoadResult = {units: [], pages: [], problems: [], unreadableIds: []};
   files.forEach((file, index) => {
     const source = path.relative(siteDir, file).split(path.sep).join('/');
     const parsed = parsePage(source, texts[index] ?? '');
     result.pages.push(parsed.page);
     if (parsed.unit) result.units.push(parsed.unit);
+    if (parsed.unreadableId) result.unreadableIds.push(parsed.unreadableId);
     result.problems.push(...parsed.problems);
   });
   return result;
@@ -72,6 +78,8 @@ interface ParsedPage {
   page: LoadedPage;
   unit?: LoadedUnit;
   problems: OrgProblem[];
+  /** The id a broken unit page seems to declare, when one can be made out. */
+  unreadableId?: string;
 }
 
 /** Parses one page's text; pure, so tests can feed it strings. */
@@ -98,7 +106,8 @@ export function parsePage(source: string, text: string): ParsedPage {
     problems.push({file: source, ...position, message: `YAML syntax error: ${firstLine(error.message)}`});
   }
   if (problems.length > 0) {
-    return {page: {source, title: fallbackTitle, hasOrg: false}, problems};
+    const declaredId = /^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
+    return {page: {source, title: fallbackTitle, hasOrg: /^org:/m.test(yamlText)}, problems, ...(declaredId ? {unreadableId: declaredId} : {})};
   }
   const data: unknown = doc.toJS();
   const frontMatter = isRecord(data) ? data : {};
@@ -124,7 +133,8 @@ export function parsePage(source: string, text: string): ParsedPage {
     for (const issue of parsed.error.issues) {
       problems.push(...problemsFromIssue(source, issue, frontMatter.org, locate));
     }
-    return {page, problems};
+    const declaredId = frontMatter.org.id;
+    return {page, problems, ...(typeof declaredId === 'string' ? {unreadableId: declaredId} : {})};
   }
 
   const positions: Record<string, SourcePosition> = {};

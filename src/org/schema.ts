@@ -47,9 +47,11 @@ const unitId = z
 const isoDate = z
   .string({error: 'must be a date written as YYYY-MM-DD (quote it if your editor changes it)'})
   .regex(DATE_PATTERN, {error: 'must be a date written as YYYY-MM-DD'})
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), {
-    error: 'is not a real calendar date',
-  });
+  .refine((value) => {
+    // Date.parse rolls 2026-02-30 over into March; a real date survives the round trip.
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+  }, {error: 'is not a real calendar date'});
 
 const nonEmptyText = z.string({error: 'must be text'}).trim().min(1, {error: 'must not be empty'});
 

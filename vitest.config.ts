@@ -1,0 +1,19 @@
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {defineConfig} from 'vitest/config';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.{ts,tsx}'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+  },
+  resolve: {
+    alias: {
+      '@site': root,
+      // Components import Docusaurus's Link; outside a Docusaurus app a plain anchor stands in.
+      '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
+    },
+  },
+});
