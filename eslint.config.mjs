@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  {ignores: ['build/', '.docusaurus/', 'node_modules/', 'bench-results/', 'screenshots/']},
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: {'react-hooks': reactHooks},
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', {patterns: [{group: ['../../*'], message: 'Import through @site/ instead of deep relative paths.'}]}],
+    },
+  },
+  {
+    // The org model stays free of React and Docusaurus so every stage is testable on its own.
+    files: ['src/org/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*', '@site/src/components/*', '@site/src/plugins/*']}],
+    },
+  },
+);
