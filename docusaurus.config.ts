@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkOrg from './src/plugins/remark-org';
 import type {OrgPluginOptions} from './src/plugins/org-plugin';
+import {redirectsFromContent} from './src/org/redirects';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -61,6 +62,8 @@ const config: Config = {
   plugins: [
     ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
     './src/plugins/search-plugin.ts',
+    // Old addresses of moved or renamed unit pages (org.redirectFrom); see src/org/redirects.ts.
+    ['@docusaurus/plugin-client-redirects', {redirects: redirectsFromContent(siteDir)}],
   ],
 
   themeConfig: {

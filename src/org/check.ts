@@ -2,6 +2,7 @@
 import {buildOrgGraph, type OrgGraph} from './graph';
 import {loadContentTree, type LoadResult} from './load';
 import {sortProblems, type OrgProblem} from './problems';
+import {checkRedirects} from './redirects';
 
 export interface CheckResult {
   loaded: LoadResult;
@@ -12,7 +13,7 @@ export interface CheckResult {
 export async function checkContentTree(siteDir: string, contentDir = 'docs'): Promise<CheckResult> {
   const loaded = await loadContentTree(siteDir, contentDir);
   const {graph, problems} = buildOrgGraph(loaded.units, loaded.unreadableIds);
-  const all = sortProblems([...loaded.problems, ...problems]);
+  const all = sortProblems([...loaded.problems, ...problems, ...checkRedirects(loaded, contentDir)]);
   // A graph built from a tree with unreadable pages would silently lack those units.
   return all.length === 0 && graph ? {loaded, graph, problems: all} : {loaded, problems: all};
 }
