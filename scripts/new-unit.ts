@@ -1,0 +1,197 @@
+/**
+ * `npm run new:unit`: adds a unit page to the handbook.
+ *
+ *   npm run new:unit -- --kind team --name "Data and Research" \
+ *     --reports-to executive-director --members product,engineering
+ *
+ * Whatever is not given as a flag is asked for when the terminal is
+ * interactive. Answers the check would reject are refused with the check's own
+ * messages (and asked again, interactively). The page itself is built by
+ * src/org/scaffold.ts; this file only talks to the terminal and writes it.
+ */
+import {mkdir, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {createInterface, type Interface} from 'node:readline/promises';
+import {parseArgs} from 'node:util';
+import {loadContentTree} from '@site/src/org/load';
+import {formatProblem} from '@site/src/org/problems';
+import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from '@site/src/org/rules';
+import {createUnitPage, slugify, type AnswerField, type UnitAnswers} from '@site/src/org/scaffold';
+import {EXTERNAL_KINDS, RELATION_TYPES, UNIT_KINDS, type UnitKind} from '@site/src/org/schema';
+
+const USAGE = `Usage: npm run new:unit -- [options]
+
+  --kind KIND             ${UNIT_KINDS.join(' | ')}
+  --name NAME             the page title, such as "Data and Research"
+  --reports-to ID         the unit it reports to
+  --members ID,ID         teams: the units whose people make up the team
+  --id ID                 defaults to the name in lowercase with hyphens
+  --description TEXT      one sentence; shown in lists and search results
+  --relation TYPE:ID      a relation other than reporting (repeatable), e.g. sponsors:2i2c
+  --maintainers A,B       who keeps the page accurate; sets "reviewed" to today
+  --dry-run               print the page instead of writing it
+  --yes                   do not ask for confirmation before writing
+  --site-dir DIR          the handbook's root folder (default: the current folder)
+
+Missing answers are asked for when the terminal is interactive.`;
+
+const list = (value: string | undefined) =>
+  value === undefined ? undefined : value.split(',').map((item) => item.trim()).filter(Boolean);
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      kind: {type: 'string'},
+      name: {type: 'string'},
+      'reports-to': {type: 'string'},
+      members: {type: 'string'},
+      id: {type: 'string'},
+      description: {type: 'string'},
+      relation: {type: 'string', multiple: true},
+      maintainers: {type: 'string'},
+      'dry-run': {type: 'boolean', default: false},
+      yes: {type: 'boolean', default: false},
+      'site-dir': {type: 'string'},
+      help: {type: 'boolean', default: false},
+    },
+    strict: true,
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n\n${USAGE}`);
+  process.exit(2);
+}
+const flags = parsed.values;
+if (flags.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const siteDir = path.resolve(flags['site-dir'] ?? process.cwd());
+const today = new Date().toISOString().slice(0, 10);
+const answers: Partial<UnitAnswers> = {
+  ...(flags.kind !== undefined ? {kind: flags.kind} : {}),
+  ...(flags.name !== undefined ? {name: flags.name} : {}),
+  ...(flags['reports-to'] !== undefined ? {reportsTo: flags['reports-to']} : {}),
+  ...(flags.members !== undefined ? {members: list(flags.members)} : {}),
+  ...(flags.id !== undefined ? {id: flags.id} : {}),
+  ...(flags.description !== undefined ? {description: flags.description} : {}),
+  ...(flags.relation !== undefined ? {relations: flags.relation.map(parseRelation)} : {}),
+  ...(flags.maintainers !== undefined ? {maintainers: list(flags.maintainers), reviewed: today} : {}),
+};
+
+function parseRelation(text: string): {type: string; to: string; note?: string} {
+  const [type = '', to = '', ...note] = text.split(':');
+  return {type, to, ...(note.length > 0 ? {note: note.join(':')} : {})};
+}
+
+const loaded = await loadContentTree(siteDir);
+if (loaded.problems.length > 0) {
+  console.error(`note: the handbook already has ${loaded.problems.length} problem(s) (see npm run check); they are not blamed on the new page.`);
+}
+const liveUnits = loaded.units.filter((unit) => !unit.org.retired);
+const idsOfKinds = (kinds: readonly string[]) => liveUnits.filter((unit) => kinds.includes(unit.org.kind)).map((unit) => unit.org.id);
+const rootId = liveUnits.find((unit) => unit.org.kind === 'organization' && unit.org.reportsTo === undefined)?.org.id;
+
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+const rl: Interface | undefined = interactive ? createInterface({input: process.stdin, output: process.stdout}) : undefined;
+
+async function ask(question: string, fallback?: string): Promise<string> {
+  const answer = (await rl!.question(`${question}${fallback ? ` [${fallback}]` : ''}: `)).trim();
+  return answer === '' ? (fallback ?? '') : answer;
+}
+
+/** Asks for the missing answers; returns the flags that are still missing when nobody can be asked. */
+async function fillIn(asked: Set<AnswerField>): Promise<string[]> {
+  const missing: string[] = [];
+  const need = async (field: AnswerField, flag: string, prompt: () => Promise<void>) => {
+    if (answers[field] !== undefined) return;
+    if (rl) {
+      await prompt();
+      asked.add(field);
+    } else {
+      missing.push(flag);
+    }
+  };
+  await need('kind', '--kind', async () => {
+    answers.kind = await ask(`Kind (${UNIT_KINDS.join(', ')})`);
+  });
+  await need('name', '--name', async () => {
+    answers.name = await ask('Name (the page title)');
+  });
+  const kind = answers.kind as UnitKind | undefined;
+  const parents = kind && (UNIT_KINDS as readonly string[]).includes(kind) ? PARENT_KINDS[kind] : undefined;
+  if (parents) {
+    await need('reportsTo', '--reports-to', async () => {
+      console.log(`  It may report to: ${idsOfKinds(parents).join(', ')}`);
+      answers.reportsTo = await ask('Reports to (unit id)');
+    });
+  }
+  if (kind === 'team') {
+    await need('members', '--members', async () => {
+      console.log(`  Possible members: ${idsOfKinds(MEMBER_KINDS).join(', ')}`);
+      answers.members = list(await ask('Members (unit ids, separated by commas)'));
+    });
+  }
+  if (kind && EXTERNAL_KINDS.includes(kind) && answers.relations === undefined && rl) {
+    const types = RELATION_TYPES.filter((type) => RELATION_RULES[type].from.includes(kind));
+    const suggestion = types[0] && rootId ? `${types[0]}:${rootId}` : undefined;
+    const answer = await ask(`How is it linked to the organization (TYPE:ID, with TYPE one of ${types.join(', ')})`, suggestion);
+    answers.relations = answer ? [parseRelation(answer)] : [];
+    asked.add('relations');
+  }
+  if (rl && answers.id === undefined && answers.name !== undefined) {
+    answers.id = await ask('Id', slugify(answers.name));
+    asked.add('id');
+  }
+  if (rl && answers.description === undefined && !asked.has('description')) {
+    const description = await ask('Description (one sentence; Enter to skip)');
+    if (description) answers.description = description;
+    asked.add('description');
+  }
+  return missing;
+}
+
+async function main(): Promise<number> {
+  const asked = new Set<AnswerField>();
+  for (;;) {
+    const missing = await fillIn(asked);
+    if (missing.length > 0) {
+      console.error(`Missing ${missing.join(', ')} (and the terminal is not interactive, so they cannot be asked).\n\n${USAGE}`);
+      return 2;
+    }
+    const result = createUnitPage(answers as UnitAnswers, loaded);
+    if (!result.ok) {
+      console.error(result.problems.map(formatProblem).join('\n'));
+      const retry = result.fields.filter((field) => field !== 'reviewed');
+      if (!rl || retry.length === 0) return 1;
+      console.error('Please answer again.');
+      for (const field of retry) delete answers[field];
+      if (retry.includes('name')) delete answers.id;
+      continue;
+    }
+    if (flags['dry-run']) {
+      console.log(`Would write ${result.path}:\n\n${result.content}`);
+      return 0;
+    }
+    if (rl && !flags.yes) {
+      const confirm = await ask(`Write ${result.path}? (y/n)`, 'y');
+      if (!/^y(es)?$/i.test(confirm)) {
+        console.log('Nothing was written.');
+        return 1;
+      }
+    }
+    const file = path.join(siteDir, result.path);
+    await mkdir(path.dirname(file), {recursive: true});
+    await writeFile(file, result.content, {flag: 'wx'});
+    console.log(`Created ${result.path} (unit "${result.id}").`);
+    console.log('Next: write the page text, then run `npm run check` and preview with `npm start`.');
+    return 0;
+  }
+}
+
+try {
+  process.exitCode = await main();
+} finally {
+  rl?.close();
+}
