@@ -1,0 +1,306 @@
+/**
+ * The two sites the scale benchmark builds side by side, in temporary folders:
+ *
+ * - ours: copies of the handbook's docusaurus.config.ts, sidebars.ts,
+ *   tsconfig.json, package.json, src/ and static/, with generated docs/;
+ * - plain: a stock Docusaurus site of the same version with the same
+ *   generated pages and no org features (its config is `plainConfigSource`).
+ *
+ * Neither installs anything: each gets a real `node_modules/` folder whose
+ * entries are symlinks to the repository's packages. (Linking the folder
+ * itself would put Rspack's persistent cache, `node_modules/.cache`, in the
+ * repository, shared by both sites and every run.) Each site is also its own
+ * Git repository with one commit, because `showLastUpdateTime` reads Git as
+ * it would in CI.
+ */
+import {execFileSync} from 'node:child_process';
+import {cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** What ours copies from the repository; docs/ comes from the generator instead. */
+const OUR_SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'src', 'static'];
+const REQUIRED_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'src'];
+
+/**
+ * The handbook's content directives (ARCHITECTURE.md). Our remark plugin
+ * replaces them; stock MDX would fail on them, so plain's pages drop them.
+ */
+const ORG_DIRECTIVES = ['OrgChart', 'UnitList', 'UnitCount', 'StaleUnits', 'RetiredUnits', 'FrontMatterReference'];
+
+/** Settings of the real config that plain mirrors, because they are not org features. */
+export interface SiteFeatures {
+  mermaid: boolean;
+  /** Site-relative path of the search plugin, when the config has one. */
+  searchPlugin?: string;
+  /** The search bar swizzle plain copies with the plugin (src/theme/SearchBar), when it has no org code. */
+  searchTheme?: string;
+  showLastUpdateTime: boolean;
+  sitemapLastmod?: 'date' | 'datetime';
+  trailingSlash?: boolean;
+  /** `future.v4: true` in the handbook; otherwise plain sets only the v4 flag Faster requires. */
+  v4: boolean;
+  favicon?: string;
+  logo?: string;
+  /** Things noticed while reading the config, printed by the benchmark. */
+  notes: string[];
+}
+
+export async function assertRealSiteExists(): Promise<void> {
+  const missing: string[] = [];
+  for (const name of REQUIRED_FILES) {
+    if (!(await exists(path.join(REPO_ROOT, name)))) missing.push(name);
+  }
+  if (missing.length > 0) {
+    throw new Error(`the handbook site is not complete yet (missing ${missing.join(', ')} in ${REPO_ROOT})`);
+  }
+}
+
+/** Reads the settings plain mirrors from the real docusaurus.config.ts, by looking at its text. */
+export async function readSiteFeatures(): Promise<SiteFeatures> {
+  const config = await readFile(path.join(REPO_ROOT, 'docusaurus.config.ts'), 'utf8');
+  const notes: string[] = [];
+  const searchPlugin = /['"](\.\/src\/plugins\/[\w./-]*search[\w./-]*)['"]/i.exec(config)?.[1];
+  let searchTheme: string | undefined;
+  if (searchPlugin) {
+    const source = await readFile(path.join(REPO_ROOT, searchPlugin), 'utf8').catch(() => '');
+    if (/src\/org\b|org-plugin|remark-org/.test(source)) {
+      notes.push(`${searchPlugin} uses org code; plain gets no search`);
+    }
+    const themeDir = path.join(REPO_ROOT, 'src/theme/SearchBar');
+    if (await exists(themeDir)) {
+      const texts = await Promise.all((await listFiles(themeDir)).map((file) => readFile(file, 'utf8')));
+      if (texts.some((text) => /@site\/src\/(org|components)\b/.test(text))) {
+        notes.push('src/theme/SearchBar imports org code or components; plain keeps the default (no search bar)');
+      } else {
+        searchTheme = 'src/theme/SearchBar';
+      }
+    }
+  }
+  const trailing = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
+  const lastmod = /lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod'];
+  return {
+    mermaid: /@docusaurus\/theme-mermaid/.test(config) && /\bmermaid:\s*true/.test(config),
+    ...(searchPlugin && !notes.some((note) => note.startsWith(searchPlugin)) ? {searchPlugin} : {}),
+    ...(searchTheme ? {searchTheme} : {}),
+    showLastUpdateTime: /\bshowLastUpdateTime:\s*true/.test(config),
+    v4: /\bv4:\s*true/.test(config),
+    ...(lastmod ? {sitemapLastmod: lastmod} : {}),
+    ...(trailing ? {trailingSlash: trailing === 'true'} : {}),
+    ...optional('favicon', /\bfavicon:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
+    ...optional('logo', /\blogo:\s*\{[^}]*\bsrc:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
+    notes,
+  };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({[key]: value} as Record<K, string>);
+}
+
+/**
+ * Plain's docusaurus.config.ts. Kept as one readable string so anyone can see
+ * exactly what the baseline is:
+ * - same Docusaurus (the repository's node_modules), `future.faster: true`
+ *   (with `future.v4: true` if the handbook has it, else the one v4 flag that
+ *   Faster's SSG worker threads require in 3.10);
+ * - classic preset, docs served at "/" from the same generated docs/, blog off,
+ *   the same trailingSlash, last-update and sitemap settings as the handbook;
+ * - Mermaid and the Pagefind search plugin when the handbook has them (the
+ *   search plugin file is copied: it has no org code);
+ * - a navbar with the same three section links and a footer, so page chrome
+ *   is comparable;
+ * - no org plugin, no remark org plugin, no swizzled theme components except
+ *   the search bar, no custom CSS.
+ */
+export function plainConfigSource(features: SiteFeatures): string {
+  const json = (value: unknown) => JSON.stringify(value);
+  return `/**
+ * PLAIN baseline of the scale benchmark (generated by scripts/bench/lib/sites.ts):
+ * stock Docusaurus with the same pages and no org features. See plainConfigSource().
+ */
+import type {Config} from '@docusaurus/types';
+
+const config: Config = {
+  title: 'Plain Docusaurus',
+  tagline: 'The same pages without org features',
+  url: 'https://plain.example.org',
+  baseUrl: '/',
+  ${features.favicon ? `favicon: ${json(features.favicon)},` : ''}
+  ${features.trailingSlash !== undefined ? `trailingSlash: ${features.trailingSlash},` : ''}
+  onBrokenLinks: 'throw',
+  future: {faster: true, v4: ${features.v4 ? 'true' : '{removeLegacyPostBuildHeadAttribute: true}'}},
+  i18n: {defaultLocale: 'en', locales: ['en']},
+  markdown: {mermaid: ${features.mermaid}},
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: '/',
+          sidebarPath: './sidebars.ts',
+          editUrl: 'https://github.com/example-org/plain-docusaurus/edit/main/',
+          showLastUpdateTime: ${features.showLastUpdateTime},
+        },
+        blog: false,
+        ${features.sitemapLastmod ? `sitemap: {lastmod: ${json(features.sitemapLastmod)}},` : ''}
+      },
+    ],
+  ],
+  themes: ${json(features.mermaid ? ['@docusaurus/theme-mermaid'] : [])},
+  plugins: ${json(features.searchPlugin ? [features.searchPlugin] : [])},
+  themeConfig: {
+    colorMode: {respectPrefersColorScheme: true},
+    docs: {sidebar: {hideable: true}},
+    navbar: {
+      title: 'Plain Docusaurus',
+      ${features.logo ? `logo: {alt: '', src: ${json(features.logo)}},` : ''}
+      items: [
+        {to: '/functional-areas', label: 'Areas', position: 'left'},
+        {to: '/teams', label: 'Teams', position: 'left'},
+        {to: '/guide', label: 'Editing', position: 'left'},
+      ],
+    },
+    footer: {style: 'dark', copyright: 'Plain Docusaurus baseline.'},
+  },
+};
+
+export default config;
+`;
+}
+
+/**
+ * Plain's package.json, as create-docusaurus writes it: no `"type": "module"`
+ * (which makes Rspack parse Docusaurus's generated registry as strict ESM and
+ * fail on `require.resolveWeak`). The handbook's `browserslist` is kept,
+ * because it decides how the JavaScript is compiled.
+ */
+async function plainPackageJson(): Promise<string> {
+  const real = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const data = {
+    name: 'plain-docusaurus',
+    private: true,
+    ...(real.engines ? {engines: real.engines} : {}),
+    ...(real.browserslist ? {browserslist: real.browserslist} : {}),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+const PLAIN_SIDEBARS = `import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+
+const sidebars = {
+  docs: [{type: 'autogenerated', dirName: '.'}],
+} satisfies SidebarsConfig;
+
+export default sidebars;
+`;
+
+const GITIGNORE = 'node_modules\nbuild\n.docusaurus\n';
+
+/** Builds ours in `siteDir` from the repository and the generated `docsDir`. */
+export async function createOurSite(siteDir: string, docsDir: string): Promise<void> {
+  await mkdir(siteDir, {recursive: true});
+  for (const name of OUR_SITE_FILES) {
+    const from = path.join(REPO_ROOT, name);
+    if (await exists(from)) await cp(from, path.join(siteDir, name), {recursive: true});
+  }
+  await cp(docsDir, path.join(siteDir, 'docs'), {recursive: true});
+  await finishSite(siteDir);
+}
+
+/** Builds plain in `siteDir` from the generated `docsDir`, mirroring `features`. */
+export async function createPlainSite(siteDir: string, docsDir: string, features: SiteFeatures): Promise<void> {
+  await mkdir(siteDir, {recursive: true});
+  await writeFile(path.join(siteDir, 'package.json'), await plainPackageJson());
+  if (await exists(path.join(REPO_ROOT, 'tsconfig.json'))) {
+    await cp(path.join(REPO_ROOT, 'tsconfig.json'), path.join(siteDir, 'tsconfig.json'));
+  }
+  await writeFile(path.join(siteDir, 'docusaurus.config.ts'), plainConfigSource(features));
+  await writeFile(path.join(siteDir, 'sidebars.ts'), PLAIN_SIDEBARS);
+  // Only the images the config names (favicon, logo): the rest of static/ belongs to org features.
+  for (const asset of [features.favicon, features.logo]) {
+    if (!asset) continue;
+    const from = path.join(REPO_ROOT, 'static', asset);
+    if (await exists(from)) {
+      await mkdir(path.dirname(path.join(siteDir, 'static', asset)), {recursive: true});
+      await cp(from, path.join(siteDir, 'static', asset));
+    }
+  }
+  for (const copied of [features.searchPlugin, features.searchTheme]) {
+    if (copied) await cp(path.join(REPO_ROOT, copied), path.join(siteDir, copied), {recursive: true});
+  }
+  await copyWithoutDirectives(docsDir, path.join(siteDir, 'docs'));
+  await finishSite(siteDir);
+}
+
+/** Removes the org content directives from a page (`<UnitCount />` becomes "several"). */
+export function stripOrgDirectives(markdown: string): string {
+  const names = ORG_DIRECTIVES.join('|');
+  return markdown
+    .replace(/<UnitCount\b[^>]*\/>/g, 'several')
+    .replace(new RegExp(`^[ \\t]*<(?:${names})\\b[^>]*/>[ \\t]*\\r?\\n?`, 'gm'), '')
+    .replace(new RegExp(`<(?:${names})\\b[^>]*/>`, 'g'), '');
+}
+
+async function copyWithoutDirectives(from: string, to: string): Promise<void> {
+  for (const file of await listFiles(from)) {
+    const target = path.join(to, path.relative(from, file));
+    await mkdir(path.dirname(target), {recursive: true});
+    if (/\.mdx?$/.test(file)) await writeFile(target, stripOrgDirectives(await readFile(file, 'utf8')));
+    else await cp(file, target);
+  }
+}
+
+async function finishSite(siteDir: string): Promise<void> {
+  await linkNodeModules(siteDir);
+  await writeFile(path.join(siteDir, '.gitignore'), GITIGNORE);
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: siteDir,
+      stdio: 'ignore',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.org',
+        GIT_COMMITTER_NAME: 'bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.org',
+        GIT_AUTHOR_DATE: '2026-01-01T00:00:00Z',
+        GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
+      },
+    });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '--no-verify', '--no-gpg-sign', '-m', 'generated site');
+}
+
+/** `node_modules/` with one symlink per installed package (scopes linked whole), minus `.cache`. */
+export async function linkNodeModules(siteDir: string): Promise<void> {
+  const source = path.join(REPO_ROOT, 'node_modules');
+  const target = path.join(siteDir, 'node_modules');
+  await mkdir(target, {recursive: true});
+  for (const entry of await readdir(source)) {
+    if (entry === '.cache') continue;
+    await symlink(path.join(source, entry), path.join(target, entry));
+  }
+}
+
+/** Deletes what a previous build left, so every build starts cold. */
+export async function cleanBuildOutputs(siteDir: string): Promise<void> {
+  for (const name of ['build', '.docusaurus', 'node_modules/.cache']) {
+    await rm(path.join(siteDir, name), {recursive: true, force: true});
+  }
+}
+
+export async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Every file below `dir`, recursively. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, {withFileTypes: true, recursive: true});
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
