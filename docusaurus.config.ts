@@ -29,6 +29,7 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
 
   future: {
+    v4: true,
     faster: true,
   },
 
@@ -92,8 +93,8 @@ const config: Config = {
         {
           title: 'Data',
           items: [
-            {label: 'Structure as JSON (org.json)', href: '/org.json'},
-            {label: 'Structure as Mermaid (org.mmd)', href: '/org.mmd'},
+            {label: 'Structure as JSON (org.json)', href: 'pathname:///org.json'},
+            {label: 'Structure as Mermaid (org.mmd)', href: 'pathname:///org.mmd'},
           ],
         },
       ],

@@ -3,7 +3,7 @@
  * (`format` + `version`); its JSON Schema is generated from the zod schema
  * below (scripts/generate-schemas.ts) and served beside it.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {chainOf} from './derive';
 import type {OrgUnit} from './graph';
 import {RELATION_TYPES, UNIT_KINDS} from './schema';

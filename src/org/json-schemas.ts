@@ -1,5 +1,5 @@
 /** JSON Schemas published for other tools and for editors' YAML tooling, generated from the zod schemas. */
-import {z} from 'zod';
+import * as z from 'zod';
 import {ORG_EXPORT_SCHEMA_PATH, orgExportSchema} from './export';
 import {orgFrontMatterSchema} from './schema';
 

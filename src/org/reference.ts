@@ -2,7 +2,7 @@
  * The editor guide's field reference, generated from the schema and the
  * rules so it cannot drift from what the check enforces.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {stringify} from 'yaml';
 import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
 import {orgFrontMatterSchema, RELATION_TYPES, UNIT_KINDS} from './schema';

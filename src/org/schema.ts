@@ -6,7 +6,7 @@
  * Each field's `.describe()` text is shown to editors (guide, JSON Schema
  * hover help), and `.meta({examples})` gives the example the guide prints.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const UNIT_KINDS = [
   'organization',

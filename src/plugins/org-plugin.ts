@@ -1,3 +1,4 @@
+// Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
 /**
  * Docusaurus glue for the org model: fails the build on any content problem
  * before anything is bundled, joins units with the docs plugin's permalinks,
@@ -8,12 +9,12 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
-import {checkContentTree} from '@site/src/org/check';
-import {createOrgExport} from '@site/src/org/export';
-import type {OrgGraph, OrgUnit} from '@site/src/org/graph';
-import {formatProblems, type OrgProblem} from '@site/src/org/problems';
-import {serializeSiteModel, type OrgSiteModel} from '@site/src/org/site-model';
-import {toMermaidSource} from '@site/src/org/mermaid-export';
+import {checkContentTree} from '../org/check';
+import {createOrgExport} from '../org/export';
+import type {OrgGraph, OrgUnit} from '../org/graph';
+import {formatProblems, type OrgProblem} from '../org/problems';
+import {serializeSiteModel, type OrgSiteModel} from '../org/site-model';
+import {toMermaidSource} from '../org/mermaid-export';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */

@@ -1,3 +1,4 @@
+// Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
 /**
  * Writes the org facts into each page while its MDX is compiled, so every
  * page carries only its own facts in its own chunk (nothing in global data):
@@ -16,12 +17,12 @@ import type {Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootCont
 import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm} from 'mdast-util-mdx';
 import {visit, SKIP} from 'unist-util-visit';
 import {valueToEstree} from 'estree-util-value-to-estree';
-import {createChartData} from '@site/src/org/chart';
-import {countInWords, describePlace, selectUnits, staleUnits, unitRef, unreviewedUnits} from '@site/src/org/derive';
-import type {OrgUnit} from '@site/src/org/graph';
-import {fieldReference, kindRulesReference} from '@site/src/org/reference';
-import {UNIT_KINDS, type UnitKind} from '@site/src/org/schema';
-import {hrefResolver, parseSiteModel, type OrgSiteModel} from '@site/src/org/site-model';
+import {createChartData} from '../org/chart';
+import {countInWords, describePlace, selectUnits, staleUnits, unitRef, unreviewedUnits} from '../org/derive';
+import type {OrgUnit} from '../org/graph';
+import {fieldReference, kindRulesReference} from '../org/reference';
+import {UNIT_KINDS, type UnitKind} from '../org/schema';
+import {hrefResolver, parseSiteModel, type OrgSiteModel} from '../org/site-model';
 
 export interface RemarkOrgOptions {
   siteDir: string;
@@ -253,7 +254,8 @@ function importNode(local: string, from: string): MdxjsEsm {
 function insertAfterIntro(tree: Root, nodes: RootContent[]): void {
   let index = 0;
   const at = (i: number) => tree.children[i];
-  while (at(index)?.type === 'mdxjsEsm') index += 1;
+  // The frontmatter stays in the tree as a `yaml` node.
+  while (at(index)?.type === 'mdxjsEsm' || at(index)?.type === 'yaml') index += 1;
   if (at(index)?.type === 'heading' && (at(index) as Heading).depth === 1) index += 1;
   if (at(index)?.type === 'paragraph') index += 1;
   tree.children.splice(index, 0, ...nodes);
