@@ -29,6 +29,8 @@ export class OrgContentError extends Error {
   constructor(problems: readonly OrgProblem[]) {
     super(`The handbook's structure has problems; nothing was built.\n${formatProblems(problems)}`);
     this.name = 'OrgContentError';
+    // The messages already say where the problem is; a stack trace into the plugin would only bury them.
+    this.stack = `${this.name}: ${this.message}`;
   }
 }
 
