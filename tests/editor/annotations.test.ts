@@ -1,9 +1,11 @@
 /** Check errors as GitHub annotations (in Actions) and in compiler style (everywhere else). */
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {formatGitHubAnnotation, formatProblem, formatProblems} from '@site/src/org/problems';
-import {copyOfDocs, runScript} from './support';
+import {copyOfDocs, runScript, removeCopies} from './support';
+
+afterAll(removeCopies);
 
 describe('formatGitHubAnnotation', () => {
   it('writes the workflow command GitHub turns into an annotation on the line', () => {

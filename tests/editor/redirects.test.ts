@@ -1,11 +1,13 @@
 /** Old addresses: page paths from file paths, redirects from org.redirectFrom, and the check on them. */
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {checkContentTree} from '@site/src/org/check';
 import {formatProblem} from '@site/src/org/problems';
 import {pagePathOf, redirectsFromContent} from '@site/src/org/redirects';
-import {copyOfDocs, REPO} from './support';
+import {copyOfDocs, REPO, removeCopies} from './support';
+
+afterAll(removeCopies);
 
 describe('pagePathOf (the docs plugin\'s permalink rules for this site)', () => {
   it('maps a file to its address', () => {

@@ -4,7 +4,7 @@
  */
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {checkContentTree} from '@site/src/org/check';
 import {selectUnits} from '@site/src/org/derive';
 import {formatProblem} from '@site/src/org/problems';
@@ -19,7 +19,9 @@ import {
   rewriteLinks,
   type Reorganization,
 } from '@site/src/org/reorganize';
-import {applyToDisk, copyOfDocs, readTexts, runScript} from './support';
+import {applyToDisk, copyOfDocs, readTexts, runScript, removeCopies} from './support';
+
+afterAll(removeCopies);
 
 /** Applies a recipe to a fresh copy of docs/ and returns the check's verdict on the result. */
 async function reorganize(recipe: (texts: Map<string, string>) => Reorganization) {

@@ -1,13 +1,15 @@
 /** `npm run new:unit`: the pure core (src/org/scaffold.ts) and the real CLI on a copy of docs/. */
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {afterAll, describe, expect, it} from 'vitest';
 import {checkContentTree} from '@site/src/org/check';
 import {selectUnits} from '@site/src/org/derive';
 import {loadContentTree} from '@site/src/org/load';
 import {formatProblem} from '@site/src/org/problems';
 import {createUnitPage, folderFor, slugify, type UnitAnswers} from '@site/src/org/scaffold';
-import {copyOfDocs, REPO, runScript} from './support';
+import {copyOfDocs, REPO, runScript, removeCopies} from './support';
+
+afterAll(removeCopies);
 
 const loaded = await loadContentTree(REPO);
 

@@ -10,11 +10,19 @@ import type {Reorganization} from '@site/src/org/reorganize';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A temporary site folder holding a copy of the real docs/. */
+const copies: string[] = [];
+
+/** A temporary site folder holding a copy of the real docs/ (removed by `removeCopies`). */
 export async function copyOfDocs(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'org-editor-'));
+  copies.push(dir);
   await cp(path.join(REPO, 'docs'), path.join(dir, 'docs'), {recursive: true});
   return dir;
+}
+
+/** For `afterAll`: deletes the copies this test file made. */
+export async function removeCopies(): Promise<void> {
+  await Promise.all(copies.splice(0).map((dir) => rm(dir, {recursive: true, force: true})));
 }
 
 export async function readTexts(siteDir: string): Promise<Map<string, string>> {
