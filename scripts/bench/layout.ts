@@ -1,0 +1,86 @@
+/**
+ * Benchmark (not a test): layout and chart-props time for generated
+ * organizations of 50, 500, 1000 and 5000 units, median of 5 runs each.
+ *
+ *   tsx scripts/bench/layout.ts [--sizes 50,500,1000,5000] [--runs 5]
+ *
+ * Columns:
+ * - layout: `layoutTree` on the whole reporting tree (every unit placed);
+ * - full chart: `createChartData` for the landing page (default collapse);
+ * - full, all: `createChartData` with `maxNodes: Infinity` (every unit drawn);
+ * - neighbourhoods: `createChartData` for every unit's page, all together (what a build does);
+ * - props: landing and median unit-page props as JSON, raw and gzip bytes.
+ */
+import {parseArgs} from 'node:util';
+import {gzipSync} from 'node:zlib';
+import {createChartData} from '@site/src/org/chart';
+import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
+import {layoutTree, type LayoutNode} from '@site/src/org/layout';
+import {parsePage, type LoadedUnit} from '@site/src/org/load';
+import {generateOrganization} from './generate-org';
+
+const {values} = parseArgs({
+  options: {sizes: {type: 'string', default: '50,500,1000,5000'}, runs: {type: 'string', default: '5'}},
+});
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+function graphOf(units: number): OrgGraph {
+  const loaded: LoadedUnit[] = [];
+  for (const file of generateOrganization({units})) {
+    const parsed = parsePage(file.path, file.content);
+    if (parsed.unit) loaded.push(parsed.unit);
+  }
+  const result = buildOrgGraph(loaded);
+  if (!result.graph) throw new Error(`generated org has ${result.problems.length} problems`);
+  return result.graph;
+}
+
+function layoutInput(graph: OrgGraph): LayoutNode {
+  const nodes = new Map<string, {id: string; w: number; h: number; children: LayoutNode[]}>();
+  for (const id of graph.depth.keys()) nodes.set(id, {id, w: 176, h: 46, children: []});
+  for (const [parent, children] of graph.children) for (const child of children) nodes.get(parent)!.children.push(nodes.get(child)!);
+  return nodes.get(graph.rootId)!;
+}
+
+/** Median wall time and median CPU time of this process, in ms (CPU time is steadier on a busy machine). */
+function median(run: () => void): [number, number] {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const started = performance.now();
+    const usage = process.cpuUsage();
+    run();
+    const spent = process.cpuUsage(usage);
+    wall.push(performance.now() - started);
+    cpu.push((spent.user + spent.system) / 1000);
+  }
+  const middle = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return [middle(wall), middle(cpu)];
+}
+
+const ms = ([wall, cpu]: [number, number]) => `${wall.toFixed(1)} ms (cpu ${cpu.toFixed(1)})`.padStart(22);
+const bytes = (json: string) => `${json.length} B / ${gzipSync(json).length} B gz`;
+const hrefOf = (id: string) => `/docs/${id}`;
+
+console.log(`median of ${runs} runs, wall time (and CPU time of this process); Node ${process.version}`);
+console.log(['units', 'layout', 'full chart', 'full, all', 'neighbourhoods', 'landing props', 'unit props (median)'].join(' | '));
+for (const size of sizes) {
+  const graph = graphOf(size);
+  const tree = layoutInput(graph);
+  layoutTree(tree); // warm up
+  const layout = median(() => layoutTree(tree));
+  const full = median(() => createChartData(graph, {hrefOf, variant: 'full'}));
+  const all = median(() => createChartData(graph, {hrefOf, variant: 'full', maxNodes: Infinity}));
+  const ids = [...graph.units.keys()];
+  const neighbourhoods = median(() => {
+    for (const id of ids) createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: id});
+  });
+  const landing = JSON.stringify(createChartData(graph, {hrefOf, variant: 'full'}));
+  const pages = ids
+    .map((id) => JSON.stringify(createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: id})))
+    .sort((a, b) => a.length - b.length);
+  console.log(
+    [String(graph.units.size).padStart(5), ms(layout), ms(full), ms(all), ms(neighbourhoods), bytes(landing), bytes(pages[Math.floor(pages.length / 2)]!)].join(' | '),
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * Draws chart props computed at build time (src/org/chart.ts): no layout and
+ * no graph work happens here, so the SVG in the server-rendered HTML is final.
+ * Colours come from CSS variables (styles.module.css); the presentation
+ * attributes repeat the light theme so that a downloaded SVG renders alone.
+ */
+import Link from '@docusaurus/Link';
+import {useEffect, useRef, useState} from 'react';
+import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
+import {toMermaid} from '@site/src/org/mermaid';
+import styles from './styles.module.css';
+
+const DASH: Partial<Record<ChartEdgeType, string>> = {
+  member: '6 4',
+  'dotted-line': '2 4',
+  sponsors: '12 4',
+  interface: '12 4',
+  founded: '12 4 2 4',
+};
+const LEGEND: Array<[string, ChartEdgeType[]]> = [
+  ['Reporting line', ['reports']],
+  ['Team membership', ['member']],
+  ['Dotted line', ['dotted-line']],
+  ['Sponsorship or interface', ['sponsors', 'interface']],
+  ['History (founded)', ['founded']],
+];
+const VERB: Partial<Record<ChartEdgeType, string>> = {
+  member: 'draws members from',
+  'dotted-line': 'has a dotted line to',
+  sponsors: 'is the fiscal sponsor of',
+  interface: 'is the primary interface to',
+  founded: 'founded',
+};
+const LINE = '#57606a';
+const RELATION = '#9a3412';
+
+export interface OrgChartProps {
+  chart?: OrgChartData;
+  /** Names the figure (default: the chart's own label); read by screen readers and shown under the chart. */
+  caption?: string;
+}
+
+export default function OrgChart({chart, caption: captionProp}: OrgChartProps) {
+  const svg = useRef<SVGSVGElement>(null);
+  const [status, setStatus] = useState('');
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  if (!chart?.nodes) return null;
+  const {nodes, edges, kinds, nodeWidth: w} = chart;
+  const caption = captionProp ?? chart.label;
+  const kindOf = (node: ChartNode) => (node.kind ? `${kinds[node.kind] ?? node.kind}${node.vacant ? ', vacant' : ''}` : '');
+  const types = new Set(edges.map((edge) => edge.type));
+  const relations = edges.filter((edge) => edge.type !== 'reports');
+
+  const download = () => {
+    const copy = svg.current!.cloneNode(true) as SVGSVGElement;
+    copy.querySelectorAll('a').forEach((a) => a.setAttribute('href', new URL(a.getAttribute('href')!, location.href).href));
+    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], {type: 'image/svg+xml'}));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = 'org-chart.svg';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1e4);
+    setStatus('SVG file downloaded.');
+  };
+  const copyMermaid = () =>
+    navigator.clipboard.writeText(toMermaid(chart)).then(
+      () => setStatus('Mermaid source copied to the clipboard.'),
+      () => setStatus('Could not copy: the clipboard is not available.'),
+    );
+
+  const item = ([index, reports]: ChartOutline) => {
+    const node = nodes[index]!;
+    return (
+      <li key={index}>
+        <Link to={node.href}>{node.name}</Link>
+        {node.kind && ` (${kindOf(node).toLowerCase()})`}
+        {reports && <ul>{reports.map(item)}</ul>}
+      </li>
+    );
+  };
+
+  return (
+    <figure className={styles.chart}>
+      <div className={styles.frame}>
+        <svg
+          ref={svg}
+          xmlns="http://www.w3.org/2000/svg"
+          role="group"
+          aria-label={caption}
+          width={chart.width}
+          height={chart.height}
+          viewBox={`0 0 ${chart.width} ${chart.height}`}
+          fontFamily="system-ui, sans-serif"
+          fontSize={13}>
+          <g fill="none" strokeWidth={1.5}>
+            {edges.map((edge, index) => (
+              <path
+                key={index}
+                className={edge.type === 'reports' ? styles.line : styles.relation}
+                d={edge.d}
+                stroke={edge.type === 'reports' ? LINE : RELATION}
+                strokeDasharray={DASH[edge.type]}
+              />
+            ))}
+          </g>
+          {nodes.map((node) => {
+            const cx = node.x + w / 2;
+            return (
+              <Link
+                key={node.id}
+                to={node.href}
+                className={`${styles.node} ${node.current ? styles.current : ''} ${node.vacant ? styles.vacant : ''} ${node.count ? styles.count : ''}`}
+                aria-label={node.kind ? `${node.name}, ${kindOf(node).toLowerCase()}` : node.name}
+                aria-current={node.current ? 'page' : undefined}>
+                <title>{node.kind ? `${node.name} (${kindOf(node)})` : node.name}</title>
+                <rect
+                  x={node.x}
+                  y={node.y}
+                  width={w}
+                  height={node.h}
+                  rx={node.count ? node.h / 2 : 6}
+                  fill={node.current ? '#e8f0fe' : '#fff'}
+                  stroke={LINE}
+                  strokeWidth={node.current ? 3 : 1}
+                  strokeDasharray={node.vacant ? '5 3' : undefined}
+                />
+                <text x={cx} y={node.y + 20} textAnchor="middle" fill="#1c1e21" fontWeight={node.count ? 600 : undefined}>
+                  {(node.lines ?? [node.name]).map((line, index) => (
+                    <tspan key={index} x={cx} dy={index ? 16 : 0}>
+                      {line}
+                    </tspan>
+                  ))}
+                </text>
+                {node.kind && (
+                  <text className={styles.kind} x={cx} y={node.y + node.h - 10} textAnchor="middle" fill="#4b5563" fontSize={11}>
+                    {kindOf(node).replace(', vacant', ' (vacant)')}
+                  </text>
+                )}
+              </Link>
+            );
+          })}
+        </svg>
+      </div>
+      <figcaption className={styles.caption}>{caption}</figcaption>
+      <ul className={styles.legend} aria-label="Legend">
+        {LEGEND.filter(([, kinds]) => kinds.some((kind) => types.has(kind))).map(([label, [kind]]) => (
+          <li key={label}>
+            <svg width="32" height="8" aria-hidden="true">
+              <path className={kind === 'reports' ? styles.line : styles.relation} d="M0 4H32" stroke={kind === 'reports' ? LINE : RELATION} strokeWidth={1.5} strokeDasharray={DASH[kind!]} />
+            </svg>
+            {label}
+          </li>
+        ))}
+        {nodes.some((node) => node.vacant) && (
+          <li>
+            <svg width="32" height="12" aria-hidden="true">
+              <rect className={styles.sample} x="1" y="1" width="30" height="10" rx="2" fill="none" stroke={LINE} strokeDasharray="5 3" />
+            </svg>
+            Vacant role
+          </li>
+        )}
+      </ul>
+      <details className={styles.text}>
+        <summary>Text version</summary>
+        <ul>{item(chart.outline)}</ul>
+        {relations.length > 0 && (
+          <ul aria-label="Other relations">
+            {relations.map((edge, index) => (
+              <li key={index}>
+                {nodes[edge.from]!.name} {VERB[edge.type]} {nodes[edge.to]!.name}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
+      <div className={styles.actions}>
+        {(
+          [
+            ['Download SVG', download],
+            ['Copy as Mermaid', copyMermaid],
+          ] as const
+        ).map(([label, action]) => (
+          // Disabled until hydrated: without JavaScript they could not work.
+          <button key={label} type="button" className="button button--sm button--secondary" disabled={!ready} onClick={action}>
+            {label}
+          </button>
+        ))}
+        <span role="status">{status}</span>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,132 @@
+import * as React from 'react';
+import {renderToStaticMarkup} from 'react-dom/server';
+import {describe, expect, it} from 'vitest';
+import OrgChart from '@site/src/components/OrgChart';
+import {createChartData, type OrgChartData} from '@site/src/org/chart';
+import {handbookGraph, hrefOf} from '../fixtures/chart/handbook';
+import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';
+import {fixtureChart} from '../fixtures/chart/props';
+
+// Until vitest.config.ts compiles JSX with the automatic runtime (esbuild: {jsx: 'automatic'}),
+// the classic runtime looks for a global React.
+(globalThis as {React?: unknown}).React ??= React;
+
+const render = (chart?: OrgChartData, caption?: string) => renderToStaticMarkup(<OrgChart chart={chart} caption={caption} />);
+
+/** The markup of each node link inside the SVG. */
+function nodeLinks(html: string): string[] {
+  const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+  return svg.match(/<a [^>]*>[\s\S]*?<\/a>/g) ?? [];
+}
+
+const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+
+describe('<OrgChart />', () => {
+  it('renders nothing without props', () => {
+    expect(render(undefined)).toBe('');
+    expect(render({} as OrgChartData)).toBe('');
+  });
+
+  it('draws the SVG with a link per node, named for screen readers, with a tooltip', () => {
+    const html = render(fixtureChart);
+    expect(html).toContain('viewBox="0 0 600 320"');
+    expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-label="Organization chart of &lt;Org&gt; &amp; &quot;Co&quot;"/);
+    const links = nodeLinks(html);
+    expect(links).toHaveLength(fixtureChart.nodes.length);
+    expect(links.map((link) => attr(link, 'href'))).toEqual(fixtureChart.nodes.map((node) => node.href));
+    expect(attr(links[2]!, 'aria-label')).toBe('فريق الهندسة, functional area');
+    expect(attr(links[3]!, 'aria-label')).toBe('Community 🎉👩‍👩‍👧 Team, role, vacant');
+    expect(attr(links[5]!, 'aria-label')).toBe('12 more units under &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(links[4]).toContain(`<title>${fixtureChart.nodes[4]!.name} (Cross-functional team)</title>`);
+    expect(links[4]).toContain('Extraordinarily Long…</tspan>');
+    // Each drawn line is a tspan; the kind sits on the last line.
+    expect(links[1]!.match(/<tspan/g)).toHaveLength(2);
+    expect(links[3]).toContain('Role (vacant)</text>');
+  });
+
+  it('escapes every hostile name', () => {
+    const html = render(fixtureChart);
+    expect(html).not.toContain('<script');
+    expect(html).not.toContain('<Org>');
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('Sponsor&#x27;s &amp; &lt;Co&gt;');
+    expect(html).toContain('فريق الهندسة');
+    expect(html).toContain('👩‍👩‍👧');
+    // Built from a hostile organization end to end, too.
+    const built = render(createChartData(hostileGraph(), {hrefOf, variant: 'full'}));
+    expect(built).not.toMatch(/<script|<b>|<Co>/);
+    for (const name of Object.values(HOSTILE_NAMES)) {
+      const escaped = name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+      expect(built).toContain(`<title>${escaped} (`);
+    }
+  });
+
+  it('marks the current unit and vacant roles in more than colour', () => {
+    const links = nodeLinks(render(fixtureChart));
+    expect(links[2]).toContain('aria-current="page"');
+    expect(links.filter((link) => link.includes('aria-current'))).toHaveLength(1);
+    expect(links[3]).toMatch(/<rect[^>]*stroke-dasharray="5 3"/);
+    expect(links[2]).toMatch(/<rect[^>]*stroke-width="3"/);
+  });
+
+  it('gives every line a style by type, with presentation attributes for a standalone file', () => {
+    const html = render(fixtureChart);
+    const paths = html.slice(html.indexOf('<svg'), html.indexOf('</svg>')).match(/<path [^>]*>/g)!;
+    expect(paths).toHaveLength(fixtureChart.edges.length);
+    const dashOf = new Map(fixtureChart.edges.map((edge, index) => [edge.type, attr(paths[index]!, 'stroke-dasharray')]));
+    expect(dashOf.get('reports')).toBeUndefined();
+    expect(new Set(['member', 'dotted-line', 'sponsors', 'founded'].map((type) => dashOf.get(type as never))).size).toBe(4);
+    expect(dashOf.get('sponsors')).toBe(dashOf.get('interface')); // the legend's "sponsorship or interface"
+    for (const path of paths) expect(path).toMatch(/stroke="#[0-9a-f]{6}"/);
+    expect(html).toMatch(/<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(html).toMatch(/<svg[^>]*font-family=/);
+  });
+
+  it('has a legend of the line styles in use', () => {
+    const html = render(fixtureChart);
+    const legend = html.slice(html.indexOf('aria-label="Legend"'), html.indexOf('</ul>', html.indexOf('aria-label="Legend"')));
+    for (const label of ['Reporting line', 'Team membership', 'Dotted line', 'Sponsorship or interface', 'History (founded)', 'Vacant role']) {
+      expect(legend).toContain(label);
+    }
+    const small = render(createChartData(handbookGraph(), {hrefOf, variant: 'neighbourhood', highlight: 'steering-council'}));
+    expect(small).toContain('Reporting line');
+    expect(small).not.toContain('Dotted line');
+    expect(small).not.toContain('Vacant role');
+  });
+
+  it('has a text version in a <details> toggle: nested reporting lines, then the other relations', () => {
+    const html = render(fixtureChart);
+    const text = html.slice(html.indexOf('<details'), html.indexOf('</details>'));
+    expect(text).toContain('<summary>Text version</summary>');
+    expect(text).toMatch(
+      /<ul><li><a href="\/docs\/org">&lt;Org&gt; &amp; &quot;Co&quot;<\/a> \(organization\)<ul><li><a href="\/docs\/script">[^<]*<\/a> \(functional area\)<ul><li><a href="\/docs\/script">12 more units under [^<]*<\/a><\/li><\/ul><\/li>/,
+    );
+    expect(text).toContain('Community 🎉👩‍👩‍👧 Team</a> (role, vacant)');
+    expect(text).toContain(`${fixtureChart.nodes[4]!.name} draws members from &lt;script&gt;`);
+    expect(text).toContain('Community 🎉👩‍👩‍👧 Team has a dotted line to فريق الهندسة');
+    expect(text).toContain('Sponsor&#x27;s &amp; &lt;Co&gt; is the fiscal sponsor of &lt;Org&gt; &amp; &quot;Co&quot;');
+    expect(text).toContain('فريق الهندسة is the primary interface to Sponsor');
+  });
+
+  it('renders the actions disabled until hydrated, with a live status region', () => {
+    const html = render(fixtureChart);
+    expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Download SVG<\/button>/);
+    expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Copy as Mermaid<\/button>/);
+    expect(html).toContain('<span role="status"></span>');
+  });
+
+  it('uses the caption prop, else the chart’s label, as figure caption and accessible name', () => {
+    expect(render(fixtureChart, 'Our structure')).toMatch(/aria-label="Our structure"[\s\S]*<figcaption[^>]*>Our structure<\/figcaption>/);
+    const html = render(createChartData(handbookGraph(), {hrefOf, variant: 'neighbourhood', highlight: 'engineering'}));
+    expect(html).toContain('>Engineering in the organization</figcaption>');
+  });
+
+  it('draws charts built from the organization: every node a link, every outline entry listed', () => {
+    const chart = createChartData(handbookGraph(), {hrefOf, variant: 'full'});
+    const html = render(chart);
+    expect(nodeLinks(html)).toHaveLength(chart.nodes.length);
+    const text = html.slice(html.indexOf('<details'));
+    for (const id of ['2i2c', 'steering-council', 'executive-director', 'engineering', 'devrel']) expect(text).toContain(`href="${hrefOf(id)}"`);
+    expect(text).not.toContain(`href="${hrefOf('css')}"`);
+  });
+});

@@ -1,0 +1,344 @@
+import DOMPurify from 'dompurify';
+import {describe, expect, it} from 'vitest';
+import {createChartData, wrapText, type ChartEdgeType, type ChartNode, type ChartOutline, type OrgChartData} from '@site/src/org/chart';
+import {buildOrgGraph, isExternal, type OrgGraph} from '@site/src/org/graph';
+import type {LoadedUnit} from '@site/src/org/load';
+import {toMermaid} from '@site/src/org/mermaid';
+import {generateOrg, unit} from '../fixtures/chart/generate';
+import {handbookGraph, hrefOf} from '../fixtures/chart/handbook';
+import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';
+
+function graphOf(units: LoadedUnit[]): OrgGraph {
+  const result = buildOrgGraph(units);
+  if (!result.graph) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
+  return result.graph;
+}
+
+const W = 176;
+
+function overlapping(nodes: readonly ChartNode[]): string[] {
+  const found: string[] = [];
+  const sorted = [...nodes].sort((a, b) => a.x - b.x);
+  for (let i = 0; i < sorted.length; i += 1) {
+    const a = sorted[i]!;
+    for (let j = i + 1; j < sorted.length && sorted[j]!.x < a.x + W; j += 1) {
+      const b = sorted[j]!;
+      if (a.y < b.y + b.h && b.y < a.y + a.h) found.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return found;
+}
+
+function outlineNodes(outline: ChartOutline): number[] {
+  const found: number[] = [];
+  const pending = [outline];
+  while (pending.length > 0) {
+    const [node, reports] = pending.pop()!;
+    found.push(node);
+    pending.push(...(reports ?? []));
+  }
+  return found;
+}
+
+/** What every chart must satisfy, whatever its variant. */
+function expectWellFormed(chart: OrgChartData): void {
+  expect(JSON.parse(JSON.stringify(chart))).toEqual(chart);
+  expect(new Set(chart.nodes.map((node) => node.id)).size).toBe(chart.nodes.length);
+  expect(overlapping(chart.nodes)).toEqual([]);
+  for (const node of chart.nodes) {
+    for (const value of [node.x, node.y, node.h]) expect(Number.isInteger(value)).toBe(true);
+    expect(node.x).toBeGreaterThanOrEqual(0);
+    expect(node.y).toBeGreaterThanOrEqual(0);
+    expect(node.x + chart.nodeWidth).toBeLessThanOrEqual(chart.width);
+    expect(node.y + node.h).toBeLessThanOrEqual(chart.height);
+    if (node.kind) expect(chart.kinds[node.kind]).toBeTruthy();
+    else expect(node.count).toBeGreaterThan(0);
+  }
+  for (const edge of chart.edges) {
+    expect(chart.nodes[edge.from]).toBeDefined();
+    expect(chart.nodes[edge.to]).toBeDefined();
+    expect(edge.d).toMatch(/^M-?\d+ -?\d+(?:[VH]-?\d+|C-?\d+ -?\d+ -?\d+ -?\d+ -?\d+ -?\d+)+$/);
+    // Every number in a path stays inside the chart.
+    const numbers = edge.d.match(/-?\d+/g)!.map(Number);
+    expect(Math.min(...numbers)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...numbers)).toBeLessThanOrEqual(Math.max(chart.width, chart.height));
+  }
+  const outlined = outlineNodes(chart.outline);
+  expect(new Set(outlined).size).toBe(outlined.length);
+}
+
+const typesOf = (chart: OrgChartData) => new Set(chart.edges.map((edge) => edge.type));
+const indexOf = (chart: OrgChartData, id: string) => chart.nodes.findIndex((node) => node.id === id);
+const edge = (chart: OrgChartData, type: ChartEdgeType, from: string, to: string) =>
+  chart.edges.find((candidate) => candidate.type === type && candidate.from === indexOf(chart, from) && candidate.to === indexOf(chart, to));
+
+describe('createChartData: full chart', () => {
+  const graph = handbookGraph();
+  const chart = createChartData(graph, {hrefOf, variant: 'full'});
+
+  it('shows every unit, once, as a link to its page with its name and kind label', () => {
+    expectWellFormed(chart);
+    expect(chart.nodes.map((node) => node.id).sort()).toEqual([...graph.units.keys()].sort());
+    for (const node of chart.nodes) {
+      const unit = graph.units.get(node.id)!;
+      expect(node.name).toBe(unit.name);
+      expect(node.href).toBe(hrefOf(node.id));
+      expect(node.kind).toBe(unit.kind);
+    }
+    expect(chart.kinds).toMatchObject({organization: 'Organization', area: 'Functional area', team: 'Cross-functional team', sponsor: 'Fiscal sponsor'});
+    expect(chart.nodes[0]!.id).toBe('2i2c');
+    expect(chart.label).toBe('Organization chart of 2i2c');
+  });
+
+  it('places external units on the root’s row, beside it, linked by their relations', () => {
+    const root = chart.nodes[0]!;
+    for (const id of ['css', 'icsi']) {
+      const node = chart.nodes[indexOf(chart, id)]!;
+      expect(node.y).toBe(root.y);
+      expect(node.x).toBeGreaterThan(root.x);
+    }
+    expect(edge(chart, 'sponsors', 'css', '2i2c')).toBeDefined();
+    expect(edge(chart, 'founded', 'icsi', '2i2c')).toBeDefined();
+    expect(edge(chart, 'interface', 'executive-director', 'css')).toBeDefined();
+  });
+
+  it('draws every kind of line, reporting lines along the tree', () => {
+    expect(typesOf(chart)).toEqual(new Set(['reports', 'member', 'dotted-line', 'sponsors', 'interface', 'founded']));
+    expect(edge(chart, 'reports', '2i2c', 'steering-council')).toBeDefined();
+    expect(edge(chart, 'reports', 'engineering', 'devrel')).toBeDefined();
+    expect(edge(chart, 'member', 'area-leads', 'operations')).toBeDefined();
+    expect(edge(chart, 'dotted-line', 'devrel', 'community')).toBeDefined();
+    const reports = chart.edges.filter((candidate) => candidate.type === 'reports');
+    expect(reports).toHaveLength([...graph.children.values()].reduce((sum, list) => sum + list.length, 0));
+    // A reporting line leaves the parent's bottom centre.
+    for (const line of reports) {
+      const parent = chart.nodes[line.from]!;
+      expect(line.d.startsWith(`M${parent.x + W / 2} ${parent.y + parent.h}`)).toBe(true);
+    }
+  });
+
+  it('marks vacant roles and the highlighted unit', () => {
+    expect(chart.nodes.filter((node) => node.vacant).map((node) => node.id)).toEqual(['devrel']);
+    expect(chart.nodes.some((node) => node.current)).toBe(false);
+    const highlighted = createChartData(graph, {hrefOf, variant: 'full', highlight: 'engineering'});
+    expect(highlighted.nodes.filter((node) => node.current).map((node) => node.id)).toEqual(['engineering']);
+  });
+
+  it('outlines the reporting lines only: every internal unit, nested under its parent', () => {
+    const outlined = outlineNodes(chart.outline).map((index) => chart.nodes[index]!.id);
+    expect(outlined.sort()).toEqual([...graph.units.values()].filter((unit) => !isExternal(unit.kind)).map((unit) => unit.id).sort());
+    const [top, reports] = chart.outline;
+    expect(chart.nodes[top]!.id).toBe('2i2c');
+    expect(reports!.map(([index]) => chart.nodes[index]!.id)).toEqual(['steering-council']);
+  });
+
+  it('is the same on every run', () => {
+    expect(createChartData(handbookGraph(), {hrefOf, variant: 'full'})).toEqual(chart);
+    expect(JSON.stringify(createChartData(graph, {hrefOf, variant: 'full'}))).toBe(JSON.stringify(chart));
+  });
+
+  it('draws a subtree from another root', () => {
+    const sub = createChartData(graph, {hrefOf, variant: 'full', root: 'engineering'});
+    expectWellFormed(sub);
+    expect(sub.nodes.map((node) => node.id)).toEqual(['engineering', 'devrel', 'sre']);
+    expect(sub.label).toBe('Organization chart: Engineering and the units reporting to it');
+    expect(() => createChartData(graph, {hrefOf, variant: 'full', root: 'css'})).toThrow(/not in the reporting tree/);
+  });
+});
+
+describe('createChartData: large organizations', () => {
+  const big = graphOf(generateOrg(1000));
+
+  it('collapses below a depth into "+N units" nodes that link to the unit showing that subtree', () => {
+    const chart = createChartData(big, {hrefOf, variant: 'full'});
+    expectWellFormed(chart);
+    const internal = [...big.units.values()].filter((unit) => !isExternal(unit.kind)).length;
+    const units = chart.nodes.filter((node) => node.count === undefined && !isExternal(node.kind!));
+    const counts = chart.nodes.filter((node) => node.count !== undefined);
+    expect(chart.nodes.length).toBeLessThanOrEqual(80 + 1);
+    expect(counts.length).toBeGreaterThan(0);
+    // Every unit is either drawn or counted, exactly once.
+    expect(units.length + counts.reduce((sum, node) => sum + node.count!, 0)).toBe(internal);
+    for (const node of counts) {
+      const owner = node.id.replace(/--more$/, '');
+      expect(big.units.has(owner)).toBe(true);
+      expect(node.href).toBe(hrefOf(owner));
+      expect(node.lines).toEqual([`+${node.count} unit${node.count === 1 ? '' : 's'}`]);
+      expect(node.name).toBe(`${node.count} more unit${node.count === 1 ? '' : 's'} under ${big.units.get(owner)!.name}`);
+      expect(edge(chart, 'reports', owner, node.id)).toBeDefined();
+    }
+    const bigger = createChartData(big, {hrefOf, variant: 'full', maxNodes: 400});
+    expect(bigger.nodes.length).toBeGreaterThan(chart.nodes.length);
+    expect(bigger.nodes.length).toBeLessThanOrEqual(401);
+  });
+
+  it('shows everything with maxNodes: Infinity, 5000 units in well under a second', () => {
+    const huge = graphOf(generateOrg(5000));
+    const started = performance.now();
+    const chart = createChartData(huge, {hrefOf, variant: 'full', maxNodes: Infinity});
+    const elapsed = performance.now() - started;
+    expect(chart.nodes).toHaveLength(5000);
+    expect(chart.nodes.some((node) => node.count !== undefined)).toBe(false);
+    expect(overlapping(chart.nodes)).toEqual([]);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('caps a unit with very many reports', () => {
+    const units = [unit({id: 'org', kind: 'organization'}), ...Array.from({length: 60}, (_, i) => unit({id: `r${i}`, kind: 'role', reportsTo: 'org'}))];
+    const chart = createChartData(graphOf(units), {hrefOf, variant: 'full'});
+    expectWellFormed(chart);
+    expect(chart.nodes).toHaveLength(1 + 19 + 1);
+    expect(chart.nodes.at(-1)).toMatchObject({id: 'org--more', count: 41, href: hrefOf('org')});
+  });
+});
+
+describe('createChartData: neighbourhood', () => {
+  const graph = handbookGraph();
+
+  it('shows the chain up, the unit highlighted, its direct reports and related units beside it', () => {
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'executive-director'});
+    expectWellFormed(chart);
+    const ids = chart.nodes.map((node) => node.id);
+    expect(ids.slice(0, 3)).toEqual(['2i2c', 'steering-council', 'executive-director']);
+    expect(ids.slice(3, 12).sort()).toEqual([...graph.children.get('executive-director')!].sort());
+    expect(ids.slice(12)).toEqual(['css']);
+    expect(chart.nodes.filter((node) => node.current).map((node) => node.id)).toEqual(['executive-director']);
+    const me = chart.nodes[2]!;
+    expect(chart.nodes[12]!.y).toBe(me.y);
+    expect(edge(chart, 'interface', 'executive-director', 'css')).toBeDefined();
+    expect(chart.label).toBe('Executive Director in the organization');
+    // The outline is the chain with the reports under the unit.
+    const [, [[, [[, reports]]]]] = chart.outline as [number, [[number, [[number, ChartOutline[]]]]]];
+    expect(reports).toHaveLength(9);
+  });
+
+  it('shows a team’s member units below it, once each', () => {
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'area-leads'});
+    expectWellFormed(chart);
+    for (const member of graph.units.get('area-leads')!.org.members!) expect(edge(chart, 'member', 'area-leads', member)).toBeDefined();
+    expect(chart.edges.filter((candidate) => candidate.type === 'member')).toHaveLength(6);
+    const team = chart.nodes[indexOf(chart, 'area-leads')]!;
+    for (const member of graph.units.get('area-leads')!.org.members!) expect(chart.nodes[indexOf(chart, member)]!.y).toBeGreaterThan(team.y);
+  });
+
+  it('shows an external unit with the units it relates to', () => {
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'css'});
+    expectWellFormed(chart);
+    expect(chart.nodes.map((node) => node.id)).toEqual(['css', '2i2c', 'executive-director']);
+    expect(edge(chart, 'sponsors', 'css', '2i2c')).toBeDefined();
+    expect(edge(chart, 'interface', 'executive-director', 'css')).toBeDefined();
+    expect(chart.outline).toEqual([0]);
+  });
+
+  it('stays small however big the organization is', () => {
+    // A unit 12 levels down with 100 reports, 8 teams and dotted lines.
+    const units = [unit({id: 'org', kind: 'organization'})];
+    for (let level = 1; level <= 12; level += 1) units.push(unit({id: `l${level}`, kind: 'area', reportsTo: level === 1 ? 'org' : `l${level - 1}`}));
+    for (let i = 0; i < 100; i += 1) units.push(unit({id: `r${i}`, kind: 'role', reportsTo: 'l12', ...(i < 6 ? {relations: [{type: 'dotted-line' as const, to: 'l12'}]} : {})}));
+    for (let i = 0; i < 8; i += 1) units.push(unit({id: `t${i}`, kind: 'team', reportsTo: 'l1', members: ['l12']}));
+    const graph = graphOf(units);
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l12'});
+    expectWellFormed(chart);
+    expect(chart.nodes.length).toBeLessThanOrEqual(24);
+    expect(chart.nodes.map((node) => node.id)).toEqual(
+      expect.arrayContaining(['org', 'l1--up', 'l10', 'l11', 'l12', 'l12--more', 'l12--related']),
+    );
+    expect(chart.nodes.find((node) => node.id === 'l1--up')).toMatchObject({count: 9, href: hrefOf('l1')});
+    expect(chart.nodes.find((node) => node.id === 'l12--more')).toMatchObject({count: 89});
+    expect(JSON.stringify(chart).length).toBeLessThan(8000);
+  });
+
+  it('does not grow with the organization', () => {
+    const sizeFor = (units: number) => {
+      const graph = graphOf(generateOrg(units));
+      const leaf = [...graph.units.keys()].find((id) => (graph.depth.get(id) ?? 0) === 3 && !graph.children.has(id))!;
+      return JSON.stringify(createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: leaf})).length;
+    };
+    expect(sizeFor(5000)).toBeLessThan(sizeFor(200) * 1.5);
+  });
+});
+
+describe('names', () => {
+  it('wraps at word boundaries into at most three lines and shortens the rest with an ellipsis', () => {
+    expect(wrapText('Engineering')).toEqual(['Engineering']);
+    // Widths are estimated on the wide side, so a line breaks a little early rather than overflow.
+    expect(wrapText('Research and Development Programs')).toEqual(['Research and', 'Development Programs']);
+    const long = wrapText(HOSTILE_NAMES.long);
+    expect(long).toHaveLength(3);
+    expect(long[2]!.endsWith('…')).toBe(true);
+    for (const line of long) expect(line.length).toBeLessThanOrEqual(26);
+    const word = wrapText(HOSTILE_NAMES.word);
+    expect(word).toHaveLength(3);
+    expect(word.slice(0, 2).join('') + word[2]!.slice(0, -1)).toBe(HOSTILE_NAMES.word.slice(0, word.join('').length - 1));
+  });
+
+  it('never splits an emoji or a letter with its marks', () => {
+    const name = '👩‍👩‍👧'.repeat(30);
+    for (const line of wrapText(name)) {
+      // No lone surrogate: every code point is whole.
+      expect(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(line)).toBe(false);
+      expect(line.replace('…', '').length % '👩‍👩‍👧'.length).toBe(0);
+    }
+    const accents = 'e\u0301'.repeat(80);
+    for (const line of wrapText(accents)) expect(line.replace('…', '').length % 2).toBe(0);
+  });
+
+  it('keeps hostile names whole as data; drawn lines come from the name', () => {
+    const chart = createChartData(hostileGraph(), {hrefOf, variant: 'full'});
+    expectWellFormed(chart);
+    for (const [id, name] of Object.entries(HOSTILE_NAMES)) {
+      const node = chart.nodes[indexOf(chart, id)]!;
+      expect(node.name).toBe(name);
+      expect(node.lines === undefined || node.lines.length <= 3).toBe(true);
+      if (node.lines && !node.lines.at(-1)!.endsWith('…')) expect(node.lines.join('').replace(/\s/g, '')).toBe(name.replace(/\s/g, ''));
+    }
+    expect(chart.nodes[indexOf(chart, 'long')]!.lines).toHaveLength(3);
+    expect(chart.nodes[indexOf(chart, 'arabic')]!.lines).toBeUndefined();
+  });
+});
+
+describe('toMermaid', () => {
+  /** Mermaid's own parser, run in Node: its sanitizer needs a DOM, which parsing alone does not. */
+  async function parse(source: string) {
+    Object.assign(DOMPurify, {addHook: () => {}, removeHook: () => {}, removeHooks: () => {}, sanitize: (text: string) => text});
+    const {default: mermaid} = await import('mermaid');
+    await mermaid.parse(source);
+    const diagram = await mermaid.mermaidAPI.getDiagramFromText(source);
+    const db = diagram.db as unknown as {getVertices(): Map<string, {text: string}>; getEdges(): Array<{start: string; end: string; type: string; stroke: string}>};
+    // Mermaid keeps entity codes encoded until it draws: decode them as it will.
+    const decode = (text: string) =>
+      text
+        .replace(/ﬂ°°(\d+)¶ß/g, (_, code: string) => String.fromCodePoint(Number(code)))
+        .replace(/ﬂ°quot¶ß/g, '"');
+    return {vertices: [...db.getVertices()].map(([id, vertex]) => [id, decode(vertex.text)] as const), edges: db.getEdges()};
+  }
+
+  it('is valid Mermaid with every name intact, whatever the name', async () => {
+    const chart = createChartData(hostileGraph(), {hrefOf, variant: 'full'});
+    const source = toMermaid(chart);
+    const {vertices, edges} = await parse(source);
+    expect(vertices).toHaveLength(chart.nodes.length);
+    for (const [id, name] of Object.entries({...HOSTILE_NAMES, org: 'Org <&> "Top"'})) {
+      const text = vertices.find(([vertex]) => vertex === `u_${id}`)![1];
+      expect(text.split('<br/>')[0]).toBe(name);
+    }
+    expect(edges).toHaveLength(chart.edges.length);
+    // Nothing of a name reaches the source unescaped.
+    expect(source).not.toContain('<script');
+    expect(source).not.toMatch(/\["[^\n]*"[^\n]*"\]/);
+  }, 30_000);
+
+  it('tells each kind of line apart and marks vacant and current units', async () => {
+    const chart = createChartData(handbookGraph(), {hrefOf, variant: 'full', highlight: 'engineering'});
+    const source = toMermaid(chart);
+    const {edges} = await parse(source);
+    // Mermaid's own reading of each line: arrow head and stroke differ for every type.
+    const styles = new Map<string, string>();
+    chart.edges.forEach((line, index) => styles.set(line.type, `${edges[index]!.type}/${edges[index]!.stroke}`));
+    expect(styles.size).toBe(6);
+    expect(new Set(styles.values()).size).toBe(6);
+    expect(source).toMatch(/u_engineering\["Engineering<br\/>Functional area"\]:::current/);
+    expect(source).toMatch(/u_devrel\["Developer Relations Lead<br\/>Role \(vacant\)"\]:::vacant/);
+    expect(source.startsWith('flowchart TD\n')).toBe(true);
+  }, 30_000);
+});
