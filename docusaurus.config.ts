@@ -16,93 +16,94 @@ const baseUrl = process.env.HANDBOOK_BASE_URL ?? '/';
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 const siteModelFile = path.join(siteDir, '.docusaurus', 'org-handbook', 'site-model.json');
 
-const config: Config = {
-  title: '2i2c Handbook',
-  tagline: 'How 2i2c is organized: who decides, who reports to whom, who to ask.',
-  favicon: 'img/favicon.svg',
-  url: siteUrl,
-  baseUrl,
-  trailingSlash: false,
+export default async function createConfig(): Promise<Config> {
+  // Old addresses of moved or renamed unit pages (org.redirectFrom); see src/org/redirects.ts.
+  const redirects = await redirectsFromContent(siteDir);
+  return {
+    title: '2i2c Handbook',
+    tagline: 'How 2i2c is organized: who decides, who reports to whom, who to ask.',
+    favicon: 'img/favicon.svg',
+    url: siteUrl,
+    baseUrl,
+    trailingSlash: false,
 
-  onBrokenLinks: 'throw',
-  onBrokenAnchors: 'throw',
-  onDuplicateRoutes: 'throw',
+    onBrokenLinks: 'throw',
+    onBrokenAnchors: 'throw',
+    onDuplicateRoutes: 'throw',
 
-  future: {
-    v4: true,
-    faster: true,
-  },
+    future: {
+      v4: true,
+      faster: true,
+    },
 
-  i18n: {defaultLocale: 'en', locales: ['en']},
+    i18n: {defaultLocale: 'en', locales: ['en']},
 
-  markdown: {
-    mermaid: true,
-    hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
-  },
+    markdown: {
+      mermaid: true,
+      hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
+    },
 
-  presets: [
-    [
-      'classic',
-      {
-        docs: {
-          routeBasePath: '/',
-          sidebarPath: './sidebars.ts',
-          editUrl: `${repositoryUrl}/edit/main/`,
-          showLastUpdateTime: true,
-          beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, siteModelFile}]],
-        },
-        blog: false,
-        theme: {customCss: './src/css/custom.css'},
-        sitemap: {lastmod: 'date'},
-      } satisfies Preset.Options,
+    presets: [
+      [
+        'classic',
+        {
+          docs: {
+            routeBasePath: '/',
+            sidebarPath: './sidebars.ts',
+            editUrl: `${repositoryUrl}/edit/main/`,
+            showLastUpdateTime: true,
+            beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, siteModelFile}]],
+          },
+          blog: false,
+          theme: {customCss: './src/css/custom.css'},
+          sitemap: {lastmod: 'date'},
+        } satisfies Preset.Options,
+      ],
     ],
-  ],
 
-  themes: ['@docusaurus/theme-mermaid'],
+    themes: ['@docusaurus/theme-mermaid'],
 
-  plugins: [
-    ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
-    './src/plugins/search-plugin.ts',
-    // Old addresses of moved or renamed unit pages (org.redirectFrom); see src/org/redirects.ts.
-    ['@docusaurus/plugin-client-redirects', {redirects: redirectsFromContent(siteDir)}],
-  ],
+    plugins: [
+      ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
+      './src/plugins/search-plugin.ts',
+      ['@docusaurus/plugin-client-redirects', {redirects}],
+    ],
 
-  themeConfig: {
-    colorMode: {respectPrefersColorScheme: true},
-    docs: {sidebar: {hideable: true}},
-    navbar: {
-      title: '2i2c Handbook',
-      logo: {alt: '', src: 'img/logo.svg'},
-      items: [
-        {to: '/functional-areas', label: 'Areas', position: 'left'},
-        {to: '/teams', label: 'Teams', position: 'left'},
-        {to: '/guide', label: 'Editing', position: 'left'},
-        {href: repositoryUrl, label: 'Source', position: 'right'},
-      ],
-    },
-    footer: {
-      style: 'dark',
-      links: [
-        {
-          title: 'Handbook',
-          items: [
-            {label: 'Organizational structure', to: '/'},
-            {label: 'How to change the handbook', to: '/guide'},
-          ],
-        },
-        {
-          title: 'Data',
-          items: [
-            {label: 'Structure as JSON (org.json)', href: 'pathname:///org.json'},
-            {label: 'Structure as Mermaid (org.mmd)', href: 'pathname:///org.mmd'},
-          ],
-        },
-      ],
-      copyright: 'Content of the 2i2c handbook. Built with Docusaurus.',
-    },
-    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
-    mermaid: {theme: {light: 'neutral', dark: 'dark'}},
-  } satisfies Preset.ThemeConfig,
-};
-
-export default config;
+    themeConfig: {
+      colorMode: {respectPrefersColorScheme: true},
+      docs: {sidebar: {hideable: true}},
+      navbar: {
+        title: '2i2c Handbook',
+        logo: {alt: '', src: 'img/logo.svg'},
+        items: [
+          {to: '/functional-areas', label: 'Areas', position: 'left'},
+          {to: '/teams', label: 'Teams', position: 'left'},
+          {to: '/guide', label: 'Editing', position: 'left'},
+          {href: repositoryUrl, label: 'Source', position: 'right'},
+        ],
+      },
+      footer: {
+        style: 'dark',
+        links: [
+          {
+            title: 'Handbook',
+            items: [
+              {label: 'Organizational structure', to: '/'},
+              {label: 'How to change the handbook', to: '/guide'},
+            ],
+          },
+          {
+            title: 'Data',
+            items: [
+              {label: 'Structure as JSON (org.json)', href: 'pathname:///org.json'},
+              {label: 'Structure as Mermaid (org.mmd)', href: 'pathname:///org.mmd'},
+            ],
+          },
+        ],
+        copyright: 'Content of the 2i2c handbook. Built with Docusaurus.',
+      },
+      prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula},
+      mermaid: {theme: {light: 'neutral', dark: 'dark'}},
+    } satisfies Preset.ThemeConfig,
+  };
+}

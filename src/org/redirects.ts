@@ -14,14 +14,9 @@
  * (the root page's `slug: /` says what the rule says anyway). The redirect
  * targets are computed from the same rule, so moving or renaming a file and
  * listing its old address in `redirectFrom` is all an editor has to do.
- *
- * Docusaurus loads its config synchronously (no top-level await), so
- * `redirectsFromContent` reads the pages with synchronous calls and hands them
- * to the same parser `loadContentTree` uses; everything else here is pure.
  */
-import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {parsePage, type LoadedPage, type LoadedUnit} from './load';
+import {loadContentTree, type LoadedPage, type LoadedUnit} from './load';
 import type {OrgProblem} from './problems';
 
 export interface Redirect {
@@ -99,28 +94,8 @@ export function checkRedirects(
   return problems;
 }
 
-/** Reads `contentDir` synchronously (for docusaurus.config.ts) and returns the redirects its units ask for. */
-export function redirectsFromContent(siteDir: string, contentDir = 'docs'): Redirect[] {
-  const units: LoadedUnit[] = [];
-  for (const file of listMarkdownFilesSync(path.join(siteDir, contentDir))) {
-    const source = path.relative(siteDir, file).split(path.sep).join('/');
-    const {unit} = parsePage(source, readFileSync(file, 'utf8'));
-    if (unit) units.push(unit);
-  }
+/** Reads the content tree and returns the redirects its units ask for (docusaurus.config.ts uses it). */
+export async function redirectsFromContent(siteDir: string, contentDir = 'docs'): Promise<Redirect[]> {
+  const {units} = await loadContentTree(siteDir, contentDir);
   return collectRedirects(units, contentDir);
-}
-
-/** The synchronous twin of `listMarkdownFiles` in load.ts (same files, same order). */
-function listMarkdownFilesSync(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (current: string) => {
-    for (const entry of readdirSync(current, {withFileTypes: true})) {
-      if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (MARKDOWN_FILE.test(entry.name)) found.push(full);
-    }
-  };
-  walk(dir);
-  return found.sort();
 }

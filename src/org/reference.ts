@@ -34,7 +34,8 @@ export function fieldReference(): FieldReference[] {
     type: typeName(node),
     required: schema.required?.includes(name) ?? false,
     description: node.description ?? '',
-    example: node.examples?.[0] === undefined ? '' : stringify({[name]: node.examples[0]}, {flowLevel: 1}).trim(),
+    // Examples read as one line each: `members: [ product, engineering ]`.
+    example: node.examples?.[0] === undefined ? '' : `${name}: ${stringify(node.examples[0], {collectionStyle: 'flow'}).trim()}`,
   }));
 }
 

@@ -67,7 +67,7 @@ export default function remarkOrg(options: RemarkOrgOptions) {
       const attrs = readAttributes(source, element);
       const replace = (nodes: RootContent[] | PhrasingContent[]) => {
         (parent.children as RootContent[]).splice(index, 1, ...(nodes as RootContent[]));
-        return [SKIP, index + nodes.length] as const;
+        return [SKIP, index + nodes.length] as [typeof SKIP, number];
       };
       switch (element.name) {
         case 'UnitCount': {

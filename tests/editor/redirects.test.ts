@@ -34,8 +34,8 @@ async function editPage(siteDir: string, source: string, edit: (text: string) =>
 }
 
 describe('redirects from org.redirectFrom', () => {
-  it('the real docs ask for none yet', () => {
-    expect(redirectsFromContent(REPO)).toEqual([]);
+  it('the real docs ask for none yet', async () => {
+    expect(await redirectsFromContent(REPO)).toEqual([]);
   });
 
   it('point each old address at the page\'s current address', async () => {
@@ -44,7 +44,7 @@ describe('redirects from org.redirectFrom', () => {
       text.replace('  members: [community, partnerships]\n', '  members: [community, partnerships]\n  redirectFrom: [/teams/community, /partners/]\n'),
     );
     expect((await checkContentTree(siteDir)).problems).toEqual([]);
-    expect(redirectsFromContent(siteDir)).toEqual([
+    expect(await redirectsFromContent(siteDir)).toEqual([
       {from: '/partners', to: '/teams/community-and-partnerships'},
       {from: '/teams/community', to: '/teams/community-and-partnerships'},
     ]);

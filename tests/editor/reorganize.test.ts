@@ -86,7 +86,7 @@ describe('rename: a unit gets a new id', () => {
     expect(graph.units.has('product')).toBe(false);
     expect(graph.teamsOf.get('product-management')).toEqual(['area-leads', 'product-and-engineering']);
     expect(graph.units.get('product-and-engineering')?.org.members).toEqual(['product-management', 'engineering']);
-    expect(redirectsFromContent(siteDir)).toEqual([{from: '/functional-areas/product', to: '/functional-areas/product-management'}]);
+    expect(await redirectsFromContent(siteDir)).toEqual([{from: '/functional-areas/product', to: '/functional-areas/product-management'}]);
     // Relative links to the old file now point to the new one; nothing the build would reject.
     expect(findBrokenLinks(result.texts)).toEqual([]);
     expect(result.texts.get('docs/functional-areas/engineering.md')).toContain('[Product](product-management.md)');
@@ -124,7 +124,7 @@ describe('merge: one unit absorbs another', () => {
     expect(community.org.formerIds).toEqual(['partnerships']);
     expect(graph.units.get('area-leads')?.org.members).toEqual(['engineering', 'product', 'community', 'operations', 'administration']);
     expect(graph.units.get('community-and-partnerships')?.org.members).toEqual(['community']);
-    expect(redirectsFromContent(siteDir)).toEqual([{from: '/functional-areas/partnerships', to: '/functional-areas/community'}]);
+    expect(await redirectsFromContent(siteDir)).toEqual([{from: '/functional-areas/partnerships', to: '/functional-areas/community'}]);
     expect(findBrokenLinks(result.texts)).toEqual([]);
   });
 
