@@ -1,0 +1,145 @@
+/**
+ * Debian's Chromium driven through playwright-core. No tool ever downloads a
+ * browser: the executable is the system one, and a missing one is an error
+ * that says how to install it.
+ */
+import {existsSync} from 'node:fs';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserServer,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function assertChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's Chromium (apt-get install -y chromium fonts-dejavu-core), or run .ci/run.`);
+  }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  assertChromium();
+  return chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
+}
+
+/** One browser for the whole test run; test files connect to it over its WebSocket endpoint. */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  assertChromium();
+  return chromium.launchServer({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
+}
+
+export function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint);
+}
+
+export type ColorMode = 'light' | 'dark';
+
+export interface ContextOptions {
+  /** Origin of the static server; relative URLs in `page.goto` resolve against it. */
+  baseURL: string;
+  width?: number;
+  height?: number;
+  mode?: ColorMode;
+  javaScriptEnabled?: boolean;
+}
+
+/**
+ * A fresh browser context. The colour mode is the system preference the page
+ * sees (the site respects it); callers check `html[data-theme]` themselves.
+ */
+export function newContext(browser: Browser, options: ContextOptions): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: options.baseURL,
+    viewport: {width: options.width ?? 1280, height: options.height ?? 900},
+    colorScheme: options.mode ?? 'light',
+    reducedMotion: 'reduce',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    serviceWorkers: 'block',
+  });
+}
+
+const LOCAL_HOST = '127.0.0.1';
+const INTERNAL_PROTOCOLS = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-extension:', 'devtools:']);
+
+export function isLocal(url: URL | string): boolean {
+  const parsed = typeof url === 'string' ? new URL(url) : url;
+  return INTERNAL_PROTOCOLS.has(parsed.protocol) || parsed.hostname === LOCAL_HOST;
+}
+
+export interface PageWatch {
+  /** Console errors and uncaught exceptions, each with where it came from. */
+  consoleErrors: string[];
+  /** Requests that failed at the network level or got a 4xx/5xx answer. */
+  failedRequests: string[];
+  /** Requests to any host other than 127.0.0.1. */
+  foreignRequests: string[];
+  /** URLs of every JavaScript response the page received. */
+  scripts: string[];
+  /** Everything above, as one list of readable lines (empty when the page is clean). */
+  problems(): string[];
+}
+
+function describeConsole(message: ConsoleMessage): string {
+  const {url, lineNumber} = message.location();
+  return `console.error: ${message.text()}${url ? ` (at ${url}:${lineNumber})` : ''}`;
+}
+
+/**
+ * Records what goes wrong on a page from now on. `expectedStatus` allows one
+ * URL to answer with an error status on purpose (the 404 page).
+ */
+export function watchPage(page: Page, expectedStatus?: {url: string; status: number}): PageWatch {
+  const watch: PageWatch = {
+    consoleErrors: [],
+    failedRequests: [],
+    foreignRequests: [],
+    scripts: [],
+    problems() {
+      return [...this.consoleErrors, ...this.failedRequests, ...this.foreignRequests];
+    },
+  };
+  const isExpected = (url: string, status?: number) =>
+    expectedStatus !== undefined && url === expectedStatus.url && (status === undefined || status === expectedStatus.status);
+
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    // Chromium logs "Failed to load resource" for the page's own deliberate 404.
+    if (isExpected(message.location().url) && /status of \d+/.test(message.text())) return;
+    watch.consoleErrors.push(describeConsole(message));
+  });
+  page.on('pageerror', (error) => watch.consoleErrors.push(`uncaught exception: ${error.stack ?? error.message}`));
+  page.on('request', (request) => {
+    if (!isLocal(request.url())) watch.foreignRequests.push(`request to another host: ${request.method()} ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (!isLocal(request.url())) return; // already reported as a foreign request
+    watch.failedRequests.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown error'})`);
+  });
+  page.on('response', (response) => {
+    const status = response.status();
+    if (status >= 400 && !isExpected(response.url(), status)) {
+      watch.failedRequests.push(`HTTP ${status}: ${response.url()}`);
+    }
+    const type = response.headers()['content-type'] ?? '';
+    if (response.request().resourceType() === 'script' || /javascript/.test(type)) watch.scripts.push(response.url());
+  });
+  return watch;
+}
+
+/** Opens `path` and waits until the page has loaded and the network has been quiet. */
+export async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(path, {waitUntil: 'load'});
+  await page.waitForLoadState('networkidle');
+}
