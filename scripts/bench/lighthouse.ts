@@ -1,5 +1,5 @@
 /**
- * `npm run bench:lighthouse -- [--runs 3] [--dir build] [--port 4173] [--pages /,/functional-areas/engineering]`
+ * `npm run bench:lighthouse -- [--runs 3] [--dir build] [--port 0 (any free)] [--pages /,/functional-areas/engineering]`
  *
  * Lighthouse 12.2.3 on the built handbook, served on 127.0.0.1 with gzip (as
  * a production host would), with Debian's Chromium (launched by
@@ -49,7 +49,7 @@ function parseCommandLine() {
     options: {
       runs: {type: 'string', default: '3'},
       dir: {type: 'string', default: 'build'},
-      port: {type: 'string', default: '4173'},
+      port: {type: 'string', default: '0'},
       pages: {type: 'string', default: '/,/functional-areas/engineering'},
       presets: {type: 'string', default: 'mobile,desktop'},
     },
@@ -58,7 +58,7 @@ function parseCommandLine() {
   const unknown = presets.filter((preset) => !(preset in PRESETS));
   const runs = Number(values.runs);
   if (unknown.length > 0 || !Number.isInteger(runs) || runs < 1) {
-    console.error('usage: npm run bench:lighthouse -- [--runs 3] [--dir build] [--port 4173] [--pages /,/a] [--presets mobile,desktop]');
+    console.error('usage: npm run bench:lighthouse -- [--runs 3] [--dir build] [--port 0] [--pages /,/a] [--presets mobile,desktop]');
     process.exit(2);
   }
   return {

@@ -19,6 +19,8 @@ export interface LoadedFile {
   gzipBytes: number;
   /** Named by the page's HTML (`<script src>` or a script preload), rather than fetched at run time. */
   inHtml: boolean;
+  /** Chromium's resource type: `script` when run by the page, `other` for `<link rel="prefetch">`. */
+  resourceType: string;
 }
 
 export interface PageJs {
@@ -28,6 +30,8 @@ export interface PageJs {
   jsGzipBytes: number;
   /** The part named in the HTML itself; the rest was fetched at run time. */
   htmlNamedGzipBytes: number;
+  /** The part only prefetched (Docusaurus prefetches the chunks of pages whose links are in view), not run. */
+  prefetchedGzipBytes: number;
   files: LoadedFile[];
   blocked: string[];
 }
@@ -104,12 +108,13 @@ export async function measurePageJs(browser: Browser, url: string): Promise<Page
   const context = await newIsolatedContext(browser, blocked);
   try {
     const page = await context.newPage();
-    const bodies: Promise<{path: string; body: Buffer} | undefined>[] = [];
+    const bodies: Promise<{path: string; body: Buffer; resourceType: string} | undefined>[] = [];
     page.on('response', (response) => {
       if (!isJavaScript(response) || !isLocalUrl(response.url())) return;
+      const resourceType = response.request().resourceType();
       bodies.push(
         response.body().then(
-          (body) => ({path: new URL(response.url()).pathname, body}),
+          (body) => ({path: new URL(response.url()).pathname, body, resourceType}),
           () => undefined,
         ),
       );
@@ -118,18 +123,24 @@ export async function measurePageJs(browser: Browser, url: string): Promise<Page
     if (!navigation?.ok()) throw new Error(`${url} answered ${navigation?.status() ?? 'nothing'}`);
     await waitForQuiet(page);
     const named = scriptsNamedInHtml(await navigation.text(), url);
-    const seen = new Set<string>();
-    const files: LoadedFile[] = [];
+    // A chunk first prefetched and then run is fetched twice (or once from cache): count it once, as run.
+    const byPath = new Map<string, LoadedFile>();
     for (const loaded of await Promise.all(bodies)) {
-      if (!loaded || seen.has(loaded.path)) continue;
-      seen.add(loaded.path);
-      files.push({
+      if (!loaded) continue;
+      const known = byPath.get(loaded.path);
+      if (known) {
+        if (loaded.resourceType === 'script') known.resourceType = 'script';
+        continue;
+      }
+      byPath.set(loaded.path, {
         path: loaded.path,
         rawBytes: loaded.body.length,
         gzipBytes: gzipSync(loaded.body).length,
         inHtml: named.has(loaded.path),
+        resourceType: loaded.resourceType,
       });
     }
+    const files = [...byPath.values()];
     files.sort((a, b) => b.gzipBytes - a.gzipBytes);
     const sum = (list: LoadedFile[], key: 'rawBytes' | 'gzipBytes') => list.reduce((total, file) => total + file[key], 0);
     return {
@@ -138,6 +149,7 @@ export async function measurePageJs(browser: Browser, url: string): Promise<Page
       jsRawBytes: sum(files, 'rawBytes'),
       jsGzipBytes: sum(files, 'gzipBytes'),
       htmlNamedGzipBytes: sum(files.filter((file) => file.inHtml), 'gzipBytes'),
+      prefetchedGzipBytes: sum(files.filter((file) => file.resourceType !== 'script'), 'gzipBytes'),
       files,
       blocked,
     };

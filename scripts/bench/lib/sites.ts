@@ -20,8 +20,10 @@ import {fileURLToPath} from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** Pagefind's settings file, read from the site root by the search plugin (both sites get it). */
+const PAGEFIND_CONFIGS = ['pagefind.yml', 'pagefind.yaml', 'pagefind.json', 'pagefind.toml'];
 /** What ours copies from the repository; docs/ comes from the generator instead. */
-const OUR_SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'src', 'static'];
+const OUR_SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'src', 'static', ...PAGEFIND_CONFIGS];
 const REQUIRED_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'src'];
 
 /**
@@ -108,7 +110,7 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
  * - classic preset, docs served at "/" from the same generated docs/, blog off,
  *   the same trailingSlash, last-update and sitemap settings as the handbook;
  * - Mermaid and the Pagefind search plugin when the handbook has them (the
- *   search plugin file is copied: it has no org code);
+ *   search plugin, its search bar and pagefind.yml are copied: no org code);
  * - a navbar with the same three section links and a footer, so page chrome
  *   is comparable;
  * - no org plugin, no remark org plugin, no swizzled theme components except
@@ -229,6 +231,11 @@ export async function createPlainSite(siteDir: string, docsDir: string, features
   }
   for (const copied of [features.searchPlugin, features.searchTheme]) {
     if (copied) await cp(path.join(REPO_ROOT, copied), path.join(siteDir, copied), {recursive: true});
+  }
+  if (features.searchPlugin) {
+    for (const name of PAGEFIND_CONFIGS) {
+      if (await exists(path.join(REPO_ROOT, name))) await cp(path.join(REPO_ROOT, name), path.join(siteDir, name));
+    }
   }
   await copyWithoutDirectives(docsDir, path.join(siteDir, 'docs'));
   await finishSite(siteDir);
