@@ -5,6 +5,8 @@ import {defineConfig} from 'vitest/config';
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
+  // React 17+ JSX transform, as Docusaurus compiles it: no global React needed.
+  esbuild: {jsx: 'automatic'},
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

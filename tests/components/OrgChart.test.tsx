@@ -1,15 +1,10 @@
-import * as React from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import OrgChart from '@site/src/components/OrgChart';
 import {createChartData, type OrgChartData} from '@site/src/org/chart';
-import {handbookGraph, hrefOf} from '../fixtures/chart/handbook';
-import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';
-import {fixtureChart} from '../fixtures/chart/props';
-
-// Until vitest.config.ts compiles JSX with the automatic runtime (esbuild: {jsx: 'automatic'}),
-// the classic runtime looks for a global React.
-(globalThis as {React?: unknown}).React ??= React;
+import {handbookGraph, hrefOf} from '@site/tests/fixtures/chart/handbook';
+import {HOSTILE_NAMES, hostileGraph} from '@site/tests/fixtures/chart/hostile';
+import {fixtureChart} from '@site/tests/fixtures/chart/props';
 
 const render = (chart?: OrgChartData, caption?: string) => renderToStaticMarkup(<OrgChart chart={chart} caption={caption} />);
 
