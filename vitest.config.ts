@@ -16,6 +16,7 @@ export default defineConfig({
       '@site': root,
       // Components import Docusaurus's Link; outside a Docusaurus app a plain anchor stands in.
       '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
+      '@docusaurus/useBaseUrl': path.join(root, 'tests/stubs/useBaseUrl.ts'),
     },
   },
 });

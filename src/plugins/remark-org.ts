@@ -31,6 +31,7 @@ export interface RemarkOrgOptions {
 
 const COMPONENTS = {
   chart: {local: '__OrgChart', source: '@site/src/components/OrgChart'},
+  chartActions: {local: '__OrgChartActions', source: '@site/src/components/OrgChart/Actions'},
   place: {local: '__UnitPlace', source: '@site/src/components/UnitPlace'},
 } as const;
 
@@ -102,7 +103,9 @@ export default function remarkOrg(options: RemarkOrgOptions) {
           const chart = createChartData(model.graph, {hrefOf, variant: 'full', ...(root ? {root} : {})});
           element.name = COMPONENTS.chart.local;
           element.attributes = [expressionAttribute('chart', chart)];
+          element.children = [{type: 'mdxJsxFlowElement', name: COMPONENTS.chartActions.local, attributes: [], children: []}];
           imports.add('chart');
+          imports.add('chartActions');
           return SKIP;
         }
         default:

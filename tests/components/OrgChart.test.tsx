@@ -1,6 +1,7 @@
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
 import OrgChart from '@site/src/components/OrgChart';
+import OrgChartActions from '@site/src/components/OrgChart/Actions';
 import {createChartData, type OrgChartData} from '@site/src/org/chart';
 import {handbookGraph, hrefOf} from '@site/tests/fixtures/chart/handbook';
 import {HOSTILE_NAMES, hostileGraph} from '@site/tests/fixtures/chart/hostile';
@@ -103,11 +104,20 @@ describe('<OrgChart />', () => {
     expect(text).toContain('فريق الهندسة is the primary interface to Sponsor');
   });
 
-  it('renders the actions disabled until hydrated, with a live status region', () => {
-    const html = render(fixtureChart);
+  it('renders the actions it is given disabled until hydrated, with a live status region and a plain file link', () => {
+    const html = renderToStaticMarkup(
+      <OrgChart chart={fixtureChart}>
+        <OrgChartActions />
+      </OrgChart>,
+    );
     expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Download SVG<\/button>/);
     expect(html).toMatch(/<button type="button"[^>]*disabled=""[^>]*>Copy as Mermaid<\/button>/);
+    expect(html).toContain('<a href="/org.mmd" download="org.mmd">Mermaid file</a>');
     expect(html).toContain('<span role="status"></span>');
+  });
+
+  it('has no actions when given none, as on unit pages', () => {
+    expect(render(fixtureChart)).not.toContain('<button');
   });
 
   it('uses the caption prop, else the chart’s label, as figure caption and accessible name', () => {

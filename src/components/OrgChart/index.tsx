@@ -5,9 +5,8 @@
  * attributes repeat the light theme so that a downloaded SVG renders alone.
  */
 import Link from '@docusaurus/Link';
-import {useEffect, useRef, useState} from 'react';
+import type {ReactNode} from 'react';
 import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
-import {toMermaid} from '@site/src/org/mermaid';
 import styles from './styles.module.css';
 
 const DASH: Partial<Record<ChartEdgeType, string>> = {
@@ -38,36 +37,17 @@ export interface OrgChartProps {
   chart?: OrgChartData;
   /** Names the figure (default: the chart's own label); read by screen readers and shown under the chart. */
   caption?: string;
+  /** Controls shown under the chart (the landing chart gets its download and copy buttons here). */
+  children?: ReactNode;
 }
 
-export default function OrgChart({chart, caption: captionProp}: OrgChartProps) {
-  const svg = useRef<SVGSVGElement>(null);
-  const [status, setStatus] = useState('');
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+export default function OrgChart({chart, caption: captionProp, children}: OrgChartProps) {
   if (!chart?.nodes) return null;
   const {nodes, edges, kinds, nodeWidth: w} = chart;
   const caption = captionProp ?? chart.label;
   const kindOf = (node: ChartNode) => (node.kind ? `${kinds[node.kind] ?? node.kind}${node.vacant ? ', vacant' : ''}` : '');
   const types = new Set(edges.map((edge) => edge.type));
   const relations = edges.filter((edge) => edge.type !== 'reports');
-
-  const download = () => {
-    const copy = svg.current!.cloneNode(true) as SVGSVGElement;
-    copy.querySelectorAll('a').forEach((a) => a.setAttribute('href', new URL(a.getAttribute('href')!, location.href).href));
-    const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], {type: 'image/svg+xml'}));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'org-chart.svg';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1e4);
-    setStatus('SVG file downloaded.');
-  };
-  const copyMermaid = () =>
-    navigator.clipboard.writeText(toMermaid(chart)).then(
-      () => setStatus('Mermaid source copied to the clipboard.'),
-      () => setStatus('Could not copy: the clipboard is not available.'),
-    );
 
   const item = ([index, reports]: ChartOutline) => {
     const node = nodes[index]!;
@@ -84,7 +64,6 @@ export default function OrgChart({chart, caption: captionProp}: OrgChartProps) {
     <figure className={styles.chart}>
       <div className={styles.frame}>
         <svg
-          ref={svg}
           xmlns="http://www.w3.org/2000/svg"
           role="group"
           aria-label={caption}
@@ -174,20 +153,7 @@ export default function OrgChart({chart, caption: captionProp}: OrgChartProps) {
           </ul>
         )}
       </details>
-      <div className={styles.actions}>
-        {(
-          [
-            ['Download SVG', download],
-            ['Copy as Mermaid', copyMermaid],
-          ] as const
-        ).map(([label, action]) => (
-          // Disabled until hydrated: without JavaScript they could not work.
-          <button key={label} type="button" className="button button--sm button--secondary" disabled={!ready} onClick={action}>
-            {label}
-          </button>
-        ))}
-        <span role="status">{status}</span>
-      </div>
+      {children && <div className={styles.actions}>{children}</div>}
     </figure>
   );
 }
