@@ -118,7 +118,8 @@ export default function remarkOrg(options: RemarkOrgOptions) {
       const place = model.graph.units.has(unitId)
         ? {
             place: describePlace(model.graph, unitId, hrefOf, model.review),
-            chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId}),
+            // A page that draws a full chart already shows the unit's neighbourhood.
+            ...(imports.has('chart') ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
           }
         : {retired: model.graph.retired.find((unit) => unit.id === unitId)!.org.retired};
       insertAfterIntro(tree, [
