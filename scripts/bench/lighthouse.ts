@@ -24,7 +24,9 @@ import lighthouse, {desktopConfig, type Config, type Flags} from 'lighthouse';
 import {CHROMIUM_FLAGS, CHROMIUM_PATH} from './lib/browser';
 import {serveDirectory} from './lib/server';
 import {exists, REPO_ROOT} from './lib/sites';
-import {formatKB, formatMs, formatSummary, formatTable, summarize} from './lib/stats';
+import {formatKB, formatSummary, formatTable, summarize} from './lib/stats';
+
+const formatMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const PRESETS: Record<string, Config | undefined> = {mobile: undefined, desktop: desktopConfig};
