@@ -6,7 +6,7 @@
 import {describe, it} from 'vitest';
 import {openPage, watchPage} from './support/browser';
 import {expectNone, sharedBrowser, sharedContexts} from './support/fixtures';
-import {isMermaidScript, listMermaidPages, MERMAID_MARKERS} from './support/site';
+import {isMermaidScript, listMermaidPages, MERMAID_DIAGRAM, MERMAID_MARKERS} from './support/site';
 
 const browser = sharedBrowser();
 const onPage = sharedContexts(browser);
@@ -23,7 +23,7 @@ describe.concurrent('Mermaid', () => {
         await onPage({width: 1280, mode}, async (page) => {
           const watch = watchPage(page);
           await openPage(page, pagePath);
-          const diagram = page.locator('.docusaurus-mermaid-container svg').first();
+          const diagram = page.locator(MERMAID_DIAGRAM).first();
           await diagram.waitFor({state: 'visible', timeout: 20_000});
           const box = await diagram.boundingBox();
           expect(box?.width ?? 0, 'rendered diagram width').toBeGreaterThan(50);

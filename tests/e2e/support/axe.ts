@@ -9,7 +9,7 @@ import type {Result} from 'axe-core';
 import {describe, it} from 'vitest';
 import {openPage, type ColorMode} from './browser';
 import {expectNone, sharedBrowser, sharedContexts} from './fixtures';
-import {listSitePages} from './site';
+import {listMermaidPages, listSitePages, MERMAID_DIAGRAM} from './site';
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 export const WIDTHS = [1280, 360];
@@ -31,13 +31,15 @@ export function describeViolations(violations: readonly Result[], where: string)
 export function defineAxeTests(mode: ColorMode): void {
   const browser = sharedBrowser();
   const onPage = sharedContexts(browser);
+  const diagramPages = new Set(listMermaidPages());
   describe.concurrent(`accessibility (axe-core, WCAG 2.1 A and AA), ${mode} mode`, () => {
     for (const page of listSitePages()) {
       for (const width of WIDTHS) {
         const where = `${page.path}, ${mode} mode, ${width} px`;
         it(`${page.label} — ${mode} mode, ${width} px`, async ({expect}) => {
           await onPage({width, height: width < 600 ? 740 : 900, mode}, async (tab) => {
-            await openPage(tab, page.path);
+            // Diagrams are drawn after hydration: check them as drawn.
+            await openPage(tab, page.path, diagramPages.has(page.path) ? {waitFor: MERMAID_DIAGRAM} : {});
             expect(await tab.locator('html').getAttribute('data-theme'), `html[data-theme] on ${where}`).toBe(mode);
             // Legacy mode runs axe in the page itself; the default opens an extra blank page per
             // run to combine frame results, which this site (no iframes) does not need.

@@ -11,6 +11,7 @@ import {
   type BrowserServer,
   type ConsoleMessage,
   type Page,
+  type Request,
 } from 'playwright-core';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -138,8 +139,53 @@ export function watchPage(page: Page, expectedStatus?: {url: string; status: num
   return watch;
 }
 
-/** Opens `path` and waits until the page has loaded and the network has been quiet. */
-export async function openPage(page: Page, path: string): Promise<void> {
-  await page.goto(path, {waitUntil: 'load'});
-  await page.waitForLoadState('networkidle');
+/**
+ * Opens `path` and waits until the page is ready to inspect: loaded, hydrated
+ * by React (Docusaurus marks `html[data-has-hydrated]`), no request in flight
+ * for `quietMs`, and `waitFor` (such as a diagram drawn after hydration)
+ * attached. Faster than Playwright's
+ * `networkidle` (a fixed 500 ms of silence), which pages.test.ts still uses
+ * where late requests matter.
+ */
+export async function openPage(
+  page: Page,
+  path: string,
+  {quietMs = 200, timeoutMs = 20_000, waitFor}: {quietMs?: number; timeoutMs?: number; waitFor?: string} = {},
+): Promise<void> {
+  const inFlight = new Set<Request>();
+  let lastActivity = Date.now();
+  const started = (request: Request) => {
+    inFlight.add(request);
+    lastActivity = Date.now();
+  };
+  const ended = (request: Request) => {
+    inFlight.delete(request);
+    lastActivity = Date.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  try {
+    await page.goto(path, {waitUntil: 'load', timeout: timeoutMs});
+    if (await isJavaScriptOn(page)) {
+      await page.locator('html[data-has-hydrated="true"]').waitFor({state: 'attached', timeout: timeoutMs});
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight.size > 0 || Date.now() - lastActivity < quietMs) {
+      if (Date.now() > deadline) {
+        throw new Error(`${path}: requests still pending after ${timeoutMs} ms: ${[...inFlight].map((request) => request.url()).join(', ')}`);
+      }
+      await page.waitForTimeout(50);
+    }
+    if (waitFor) await page.locator(waitFor).first().waitFor({state: 'attached', timeout: timeoutMs});
+  } finally {
+    page.off('request', started);
+    page.off('requestfinished', ended);
+    page.off('requestfailed', ended);
+  }
+}
+
+/** Whether the page's scripts run: Docusaurus's inline theme script sets `html[data-theme]` before anything renders. */
+function isJavaScriptOn(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.hasAttribute('data-theme'));
 }

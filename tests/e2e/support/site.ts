@@ -142,6 +142,9 @@ export function listMermaidPages(): string[] {
   return pages.sort();
 }
 
+/** What a drawn Mermaid diagram looks like in the page (theme-mermaid renders it after hydration). */
+export const MERMAID_DIAGRAM = '.docusaurus-mermaid-container svg';
+
 /**
  * Strings found only in mermaid's own code (its diagram detector's error
  * message survives minification), used to tell whether a page downloaded it.
