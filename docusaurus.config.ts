@@ -66,6 +66,7 @@ export default async function createConfig(): Promise<Config> {
     plugins: [
       ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
       './src/plugins/search-plugin.ts',
+      './src/plugins/chunks-plugin.ts',
       ['@docusaurus/plugin-client-redirects', {redirects}],
     ],
 
