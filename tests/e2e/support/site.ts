@@ -11,7 +11,8 @@ import {loadContentTree} from '@site/src/org/load';
 import {resolveFile} from './server';
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const buildDir = path.join(siteDir, 'build');
+/** The built site; E2E_BUILD_DIR points the suite at a copy (other work can rebuild build/ meanwhile). */
+export const buildDir = process.env.E2E_BUILD_DIR ? path.resolve(process.env.E2E_BUILD_DIR) : path.join(siteDir, 'build');
 
 export const MISSING_BUILD_MESSAGE =
   'build/ is missing or incomplete (no build/index.html or build/sitemap.xml): run `npm run build` first.';
