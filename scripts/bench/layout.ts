@@ -5,7 +5,8 @@
  *   tsx scripts/bench/layout.ts [--sizes 50,500,1000,5000] [--runs 5]
  *
  * Columns:
- * - layout: `layoutTree` on the whole reporting tree (every unit placed);
+ * - layout: `layoutTree` on the whole reporting tree (every unit placed, leaves
+ *   stacked in a column per kind as the chart does);
  * - full chart: `createChartData` for the landing page (default collapse);
  * - full, all: `createChartData` with `maxNodes: Infinity` (every unit drawn);
  * - neighbourhoods: `createChartData` for every unit's page, all together (what a build does);
@@ -17,6 +18,7 @@ import {createChartData} from '@site/src/org/chart';
 import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
 import {layoutTree, type LayoutNode} from '@site/src/org/layout';
 import {parsePage, type LoadedUnit} from '@site/src/org/load';
+import {UNIT_KINDS} from '@site/src/org/schema';
 import {generateOrganization} from './generate-org';
 
 const {values} = parseArgs({
@@ -37,8 +39,8 @@ function graphOf(units: number): OrgGraph {
 }
 
 function layoutInput(graph: OrgGraph): LayoutNode {
-  const nodes = new Map<string, {id: string; w: number; h: number; children: LayoutNode[]}>();
-  for (const id of graph.depth.keys()) nodes.set(id, {id, w: 176, h: 46, children: []});
+  const nodes = new Map<string, {id: string; w: number; h: number; column: number; children: LayoutNode[]}>();
+  for (const id of graph.depth.keys()) nodes.set(id, {id, w: 176, h: 46, column: UNIT_KINDS.indexOf(graph.units.get(id)!.kind), children: []});
   for (const [parent, children] of graph.children) for (const child of children) nodes.get(parent)!.children.push(nodes.get(child)!);
   return nodes.get(graph.rootId)!;
 }

@@ -14,10 +14,15 @@
  *   top, its direct reports (for a team: its member units) and, on its row,
  *   the units it relates to. Every part is capped, so a page's bytes do not
  *   grow with the organization.
+ *
+ * A unit's many leaf reports stand in columns, one per kind in the order of
+ * `UNIT_KINDS` (functional areas, then the teams drawing on them); a line
+ * between units of neighbouring columns (a team's membership) runs across the
+ * space between them, from one box's side to the facing side of the other.
  */
 import {isExternal, type OrgGraph} from './graph';
-import {DEFAULT_LAYOUT_OPTIONS, layoutTree, type LayoutNode, type PlacedNode} from './layout';
-import {KIND_LABELS, type RelationType, type UnitKind} from './schema';
+import {DEFAULT_LAYOUT_OPTIONS, layoutTree, stackColumns, type LayoutNode, type PlacedNode} from './layout';
+import {KIND_LABELS, UNIT_KINDS, type RelationType, type UnitKind} from './schema';
 
 export type ChartEdgeType = 'reports' | 'member' | RelationType;
 
@@ -96,6 +101,8 @@ const GAP_X = 16;
 const GAP_Y = 40;
 const STACK_FROM = DEFAULT_LAYOUT_OPTIONS.stackFrom;
 const STACK_GAP = DEFAULT_LAYOUT_OPTIONS.stackGap;
+/** Room kept between two stacked columns joined by lines (the gap between them comes on top). */
+const CHANNEL_ROOM = 32;
 
 const FULL_MAX_NODES = 80;
 const FULL_MAX_CHILDREN = 20;
@@ -308,7 +315,8 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     type: ChartEdgeType;
     from: number;
     to: number;
-    route: 'tree' | 'side' | 'free';
+    /** `channel`: between neighbouring stacked columns of one parent. */
+    route: 'tree' | 'side' | 'free' | 'channel';
     parent?: number;
     child?: number;
   }
@@ -348,36 +356,72 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
 
   // Layout of the tree; the anchor's box is as tall as the units beside it.
   const anchorHeight = Math.max(nodes[anchor.node]!.h, ...side.map((index) => nodes[index]!.h));
-  // Lines between units of one stacked column bow out to its right: keep that room free.
-  const inColumn = new Map<number, {owner: TreeItem; mid: number}>();
-  const room = new Map<TreeItem, number>();
+  // Stacked columns, as the layout will make them: one per kind, in the order of
+  // UNIT_KINDS; a "+N" node joins the last. Lines between units of one column
+  // bow out on the side away from its spine, lines between neighbouring
+  // columns run between them: keep that room free.
+  interface Place {
+    owner: TreeItem;
+    column: number;
+    /** The spine runs down the column's right side (the last of several). */
+    spineRight: boolean;
+    /** Middle of the unit, from the column's top. */
+    mid: number;
+  }
+  const placeOf = new Map<number, Place>();
+  const columnValue = new Map<TreeItem, number>();
+  const rooms = new Map<TreeItem, number[]>();
+  const kindRank = (kid: TreeItem) => {
+    const {kind} = nodes[kid.node]!;
+    return kind === undefined ? -1 : UNIT_KINDS.indexOf(kind);
+  };
   for (const current of walk) {
     const leaves = current.stack === false ? [] : current.kids.filter((kid) => kid.kids.length === 0);
     if (leaves.length < STACK_FROM) continue;
-    let top = 0;
-    for (const leaf of leaves) {
-      const {h} = nodes[leaf.node]!;
-      inColumn.set(leaf.node, {owner: current, mid: top + h / 2});
-      top += h + STACK_GAP;
-    }
+    const last = leaves.reduce((most, leaf) => Math.max(most, kindRank(leaf)), 0);
+    for (const leaf of leaves) columnValue.set(leaf, kindRank(leaf) < 0 ? last : kindRank(leaf));
+    const columns = stackColumns(leaves, (leaf) => columnValue.get(leaf)!);
+    columns.forEach((members, column) => {
+      let top = 0;
+      for (const leaf of members) {
+        const {h} = nodes[leaf.node]!;
+        placeOf.set(leaf.node, {owner: current, column, spineRight: columns.length > 1 && column === columns.length - 1, mid: top + h / 2});
+        top += h + STACK_GAP;
+      }
+    });
   }
+  const bowsLeft = (edge: PendingEdge) => {
+    const a = placeOf.get(edge.from);
+    const b = placeOf.get(edge.to);
+    return !!a && !!b && a.owner === b.owner && a.column === b.column && a.spineRight;
+  };
   for (const edge of pending) {
-    const a = inColumn.get(edge.from);
-    const b = inColumn.get(edge.to);
+    const a = placeOf.get(edge.from);
+    const b = placeOf.get(edge.to);
     if (edge.route !== 'free' || !a || !b || a.owner !== b.owner) continue;
-    room.set(a.owner, Math.max(room.get(a.owner) ?? 0, Math.ceil((bowOf(Math.abs(a.mid - b.mid)) * 3) / 4) + 2));
+    const room = rooms.get(a.owner) ?? [];
+    rooms.set(a.owner, room);
+    if (a.column === b.column) {
+      room[a.column] = Math.max(room[a.column] ?? 0, Math.ceil((bowOf(Math.abs(a.mid - b.mid)) * 3) / 4) + 2);
+    } else if (Math.abs(a.column - b.column) === 1) {
+      edge.route = 'channel';
+      const leftColumn = Math.min(a.column, b.column);
+      room[leftColumn] = Math.max(room[leftColumn] ?? 0, CHANNEL_ROOM);
+    }
   }
   // Built bottom-up (reverse breadth-first order), again without recursion.
   const layoutOf = new Map<TreeItem, LayoutNode>();
   for (let index = walk.length - 1; index >= 0; index -= 1) {
     const current = walk[index]!;
+    const room = rooms.get(current);
     layoutOf.set(current, {
       id: String(current.node),
       w: NODE_WIDTH,
       h: current === anchor ? anchorHeight : nodes[current.node]!.h,
       children: current.kids.map((kid) => layoutOf.get(kid)!),
       ...(current.stack === false ? {stack: false} : {}),
-      ...(room.has(current) ? {columnRoom: room.get(current)} : {}),
+      ...(columnValue.has(current) ? {column: columnValue.get(current)} : {}),
+      ...(room ? {columnRoom: Array.from(room, (value) => value ?? 0)} : {}),
     });
   }
   const layout = layoutTree(layoutOf.get(tree)!, {gapX: GAP_X, gapY: GAP_Y, stackFrom: STACK_FROM, stackGap: STACK_GAP});
@@ -404,13 +448,44 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
   const arcOnTop = pending.some(
     (edge) => isArc(edge) && (nodes[edge.from]!.y === minY || nodes[edge.to]!.y === minY),
   );
-  // A stacked column's spine runs left of its units.
+  // A stacked column's spine runs beside its units.
   const spines = layout.nodes.flatMap((box) => (box.spineX === undefined ? [] : [box.spineX]));
   const dx = MARGIN - Math.min(...nodes.map((node) => node.x), ...spines);
   const dy = MARGIN + (arcOnTop ? ARC_ROOM : 0) - minY;
   for (const node of nodes) {
     node.x += dx;
     node.y += dy;
+  }
+
+  // Lines between neighbouring columns. The lines meeting one side of a unit
+  // are spread along it in the order of their other ends, so they do not cross
+  // there; a unit that is the source of all of them (a team, of its
+  // memberships) sends them close together from the middle, as one fan.
+  const channelEnds = new Map<string, Array<{edge: PendingEdge; other: ChartNode; order: number; source: boolean}>>();
+  for (const edge of pending) {
+    if (edge.route !== 'channel') continue;
+    for (const [here, there] of [
+      [edge.from, edge.to],
+      [edge.to, edge.from],
+    ] as const) {
+      const key = `${here} ${nodes[here]!.x < nodes[there]!.x ? 'right' : 'left'}`;
+      const ends = channelEnds.get(key) ?? [];
+      channelEnds.set(key, ends);
+      ends.push({edge, other: nodes[there]!, order: there, source: here === edge.from});
+    }
+  }
+  /** Heights of each line's two ends: at its `from` unit, at its `to` unit. */
+  const channelY = new Map<PendingEdge, [number, number]>();
+  for (const [key, ends] of channelEnds) {
+    const node = nodes[Number(key.split(' ')[0])]!;
+    ends.sort((a, b) => a.other.y * 2 + a.other.h - (b.other.y * 2 + b.other.h) || a.order - b.order);
+    const fan = ends.every((end) => end.source);
+    const step = ends.length > 1 ? Math.min(fan ? 4 : 10, Math.floor((node.h - 12) / (ends.length - 1))) : 0;
+    ends.forEach(({edge, source}, position) => {
+      const heights = channelY.get(edge) ?? [0, 0];
+      heights[source ? 0 : 1] = node.y + Math.round(node.h / 2 + (position - (ends.length - 1) / 2) * step);
+      channelY.set(edge, heights);
+    });
   }
 
   const edges: ChartEdge[] = pending.map((edge) => {
@@ -423,8 +498,11 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     } else if (edge.route === 'side') {
       const other = edge.from === anchor.node ? edge.to : edge.from;
       d = sidePath(anchorNode, nodes[other]!, side.indexOf(other));
+    } else if (edge.route === 'channel') {
+      const [fromY, toY] = channelY.get(edge)!;
+      d = channelPath(nodes[edge.from]!, nodes[edge.to]!, fromY, toY);
     } else {
-      d = freePath(nodes[edge.from]!, nodes[edge.to]!);
+      d = freePath(nodes[edge.from]!, nodes[edge.to]!, bowsLeft(edge));
     }
     return {type: edge.type, from: edge.from, to: edge.to, d};
   });
@@ -438,12 +516,12 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
   }
 
   // Arcs bowing right of a column reach 3/4 of the way to their control points.
-  let right = Math.max(...nodes.map((node) => node.x + NODE_WIDTH));
+  let right = Math.max(...nodes.map((node) => node.x + NODE_WIDTH), ...spines.map((spine) => spine + dx));
   for (const edge of pending) {
     const a = nodes[edge.from]!;
     const b = nodes[edge.to]!;
     const vertical = a.y + a.h <= b.y || b.y + b.h <= a.y;
-    if (edge.route === 'free' && vertical && Math.abs(a.x - b.x) < NODE_WIDTH) {
+    if (edge.route === 'free' && vertical && Math.abs(a.x - b.x) < NODE_WIDTH && !bowsLeft(edge)) {
       right = Math.max(right, Math.max(a.x, b.x) + NODE_WIDTH + Math.ceil((bowOf(Math.abs(b.y + b.h / 2 - a.y - a.h / 2)) * 3) / 4));
     }
   }
@@ -469,13 +547,13 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
 
 const half = NODE_WIDTH / 2;
 
-/** Elbow from the parent's bottom to the child's top; a stacked child is reached along the column's spine. */
+/** Elbow from the parent's bottom to the child's top; a stacked child is reached along the column's spine, from its side. */
 function treePath(parent: ChartNode, child: ChartNode, busY: number, spineX: number | undefined, reporting: boolean): string {
   const px = parent.x + half;
   const py = parent.y + parent.h;
   const cx = child.x + half;
   if (spineX !== undefined) {
-    return `M${px} ${py}V${busY}H${spineX}V${child.y + Math.round(child.h / 2)}H${child.x}`;
+    return `M${px} ${py}V${busY}H${spineX}V${child.y + Math.round(child.h / 2)}H${spineX < child.x ? child.x : child.x + NODE_WIDTH}`;
   }
   if (!reporting) {
     // Other relations drawn as the tree's lines: separate curves, so different styles never share a segment.
@@ -498,19 +576,37 @@ function sidePath(anchor: ChartNode, other: ChartNode, index: number): string {
 }
 
 /**
+ * Units in neighbouring stacked columns: from the side of one to the facing
+ * side of the other, leaving and arriving level, at the heights given.
+ */
+function channelPath(from: ChartNode, to: ChartNode, fromY: number, toY: number): string {
+  const rightwards = from.x < to.x;
+  const x1 = rightwards ? from.x + NODE_WIDTH : from.x;
+  const x2 = rightwards ? to.x : to.x + NODE_WIDTH;
+  // Control points a third of the way across: level ends, and lines of a fan that keep distinct slopes.
+  const pull = Math.round((x2 - x1) / 3);
+  return `M${x1} ${fromY}C${x1 + pull} ${fromY} ${x2 - pull} ${toY} ${x2} ${toY}`;
+}
+
+/**
  * Any other pair. One above the other in the same column (a stacked list): an
- * arc bowing out to the right, wider the further apart they are, so arcs nest.
+ * arc bowing out to the right (to the left, `bowLeft`, in a column whose spine
+ * runs down its right side), wider the further apart they are, so arcs nest.
  * In different rows: a curve between facing edges, off-centre so it never runs
  * along a reporting line. On the same row: an arc over the units between.
  */
-function freePath(a: ChartNode, b: ChartNode): string {
+function freePath(a: ChartNode, b: ChartNode, bowLeft = false): string {
   const [upper, lower] = a.y <= b.y ? [a, b] : [b, a];
   if (upper.y + upper.h <= lower.y) {
     if (Math.abs(a.x - b.x) < NODE_WIDTH) {
-      const x1 = upper.x + NODE_WIDTH;
-      const x2 = lower.x + NODE_WIDTH;
       const y1 = upper.y + Math.round(upper.h / 2);
       const y2 = lower.y + Math.round(lower.h / 2);
+      if (bowLeft) {
+        const bow = Math.min(upper.x, lower.x) - bowOf(y2 - y1);
+        return `M${upper.x} ${y1}C${bow} ${y1} ${bow} ${y2} ${lower.x} ${y2}`;
+      }
+      const x1 = upper.x + NODE_WIDTH;
+      const x2 = lower.x + NODE_WIDTH;
       const bow = Math.max(x1, x2) + bowOf(y2 - y1);
       return `M${x1} ${y1}C${bow} ${y1} ${bow} ${y2} ${x2} ${y2}`;
     }

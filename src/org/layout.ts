@@ -11,6 +11,8 @@
  * together with threads, and the extra space is spread over the siblings in
  * between in one pass. Boxes may have any width and height, which is what lets
  * a column of stacked leaves (see `stackFrom`) take part as a single tall box.
+ * Leaves of different sorts (see `LayoutNode.column`) go into one column per
+ * sort, side by side, each column a box of its own hanging from the parent.
  *
  * Vertically, nodes sit in rows by depth: every row is as tall as its tallest
  * node, so names wrapped on one, two or three lines still give aligned rows.
@@ -27,8 +29,23 @@ export interface LayoutNode {
   children?: readonly LayoutNode[];
   /** `false` keeps this node's leaf children side by side however many there are. */
   stack?: boolean;
-  /** Extra space kept free to the right of this node's stacked column (for lines drawn there). */
-  columnRoom?: number;
+  /**
+   * Which of its parent's stacked columns this leaf joins (default 0): leaves
+   * with the same value share a column, and the columns stand side by side in
+   * increasing order of the value, each keeping its leaves in their given order.
+   *
+   * Why: one long column of leaves of different sorts (functional areas, then
+   * teams drawing on them) makes a tall, narrow chart whose lines between the
+   * sorts all bunch up beside the column. A column per sort uses the width a
+   * page has anyway, and puts the lines between sorts between the columns.
+   */
+  column?: number;
+  /**
+   * Extra space kept free beside this node's stacked columns, on the side away
+   * from each column's spine (for lines drawn there): one number for every
+   * column, or one per column in their left-to-right order.
+   */
+  columnRoom?: number | readonly number[];
 }
 
 export interface LayoutOptions {
@@ -62,11 +79,27 @@ export const DEFAULT_LAYOUT_OPTIONS: LayoutOptions = {
   stackGap: 8,
 };
 
-/** The children of `node` that go into its stacked column: its leaf children when there are enough of them. */
+/** The children of `node` that go into its stacked columns: its leaf children when there are enough of them. */
 export function stackedChildren(node: LayoutNode, stackFrom = DEFAULT_LAYOUT_OPTIONS.stackFrom): LayoutNode[] {
   if (node.stack === false) return [];
   const leaves = (node.children ?? []).filter((child) => (child.children ?? []).length === 0);
   return leaves.length >= stackFrom ? leaves : [];
+}
+
+/**
+ * Splits stacked leaves into their columns: one per distinct `columnOf` value,
+ * in increasing order of it, each keeping the leaves' order. Linear apart from
+ * ordering the distinct values, of which there are a handful (one per kind).
+ */
+export function stackColumns<T>(leaves: readonly T[], columnOf: (leaf: T) => number): T[][] {
+  const byValue = new Map<number, T[]>();
+  for (const leaf of leaves) {
+    const value = columnOf(leaf);
+    const members = byValue.get(value);
+    if (members) members.push(leaf);
+    else byValue.set(value, [leaf]);
+  }
+  return [...byValue.keys()].sort((a, b) => a - b).map((value) => byValue.get(value)!);
 }
 
 export interface PlacedNode {
@@ -81,14 +114,19 @@ export interface PlacedNode {
   depth: number;
   /** Height of the line connecting this node to its parent's row (midway between the rows); the root's own top. */
   busY: number;
-  /** Only for a stacked leaf: x of the vertical connector running down the column's left side. */
+  /**
+   * Only for a stacked leaf: x of the vertical connector (the spine) running
+   * down the column's left side, or its right side for the last of several
+   * columns side by side, so that the space between the last two columns is
+   * free for lines between their units.
+   */
   spineX?: number;
 }
 
 export interface TreeLayout {
   /** Every node, in pre-order (a parent before its children, children in their given order). */
   nodes: PlacedNode[];
-  /** Extent of all boxes; the leftmost box starts at x = 0 and the root at y = 0. */
+  /** Extent of all boxes and of the indents of stacked columns; the leftmost starts at x = 0 and the root at y = 0. */
   width: number;
   height: number;
 }
@@ -127,35 +165,42 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
   //    smaller index than its children (used by both walks below).
   const boxMembers: number[][] = [[0]];
   const boxKids: number[][] = [[]];
-  /** 1 for a box that is a column of stacked leaves. */
+  /** 1 for a box that is a column of stacked leaves, 2 for one whose spine runs down its right side. */
   const columnFlags: number[] = [0];
   const columnRoom: number[] = [];
   const boxOfNode = new Int32Array(count);
+  const isLeaf = (kid: number) => childrenOf[kid]!.length === 0;
+  const columnOf = (leaf: number) => input[leaf]!.column ?? 0;
+  const addBox = (parentBox: number, members: number[], flag: number): number => {
+    const box = boxMembers.length;
+    boxMembers.push(members);
+    boxKids.push([]);
+    columnFlags.push(flag);
+    boxKids[parentBox]!.push(box);
+    for (const member of members) boxOfNode[member] = box;
+    return box;
+  };
   for (let node = 0; node < count; node += 1) {
     const kids = childrenOf[node]!;
     if (kids.length === 0) continue;
     const parentBox = boxOfNode[node]!;
-    const isLeaf = (kid: number) => childrenOf[kid]!.length === 0;
     const stacked = stackedChildren(input[node]!, stackFrom).length > 0;
-    let column = -1;
+    let columnsAdded = false;
     for (const kid of kids) {
-      // The column takes the place of the first leaf among the children.
-      const joinsColumn = stacked && isLeaf(kid);
-      if (joinsColumn && column >= 0) {
-        boxMembers[column]!.push(kid);
-        boxOfNode[kid] = column;
+      if (!stacked || !isLeaf(kid)) {
+        addBox(parentBox, [kid], 0);
         continue;
       }
-      const box = boxMembers.length;
-      boxMembers.push([kid]);
-      boxKids.push([]);
-      columnFlags.push(joinsColumn ? 1 : 0);
-      boxKids[parentBox]!.push(box);
-      boxOfNode[kid] = box;
-      if (joinsColumn) {
-        column = box;
-        columnRoom[box] = input[node]!.columnRoom ?? 0;
-      }
+      // The columns, side by side, take the place of the first leaf among the children.
+      if (columnsAdded) continue;
+      columnsAdded = true;
+      const columns = stackColumns(kids.filter(isLeaf), columnOf);
+      const room = input[node]!.columnRoom;
+      columns.forEach((members, position) => {
+        const last = columns.length > 1 && position === columns.length - 1;
+        const box = addBox(parentBox, members, last ? 2 : 1);
+        columnRoom[box] = Math.max(0, (typeof room === 'number' ? room : room?.[position]) ?? 0);
+      });
     }
   }
   const boxes = boxMembers.length;
@@ -175,7 +220,10 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
 
   // Layout boxes: widths and heights include the gaps, so boxes that touch are
   // exactly one gap apart, and a box's children start right at its bottom.
+  // A column is its spine's indent, its widest leaf and its room, in the
+  // order that puts the indent on the spine's side.
   const width = new Float64Array(boxes);
+  const widestOf = new Float64Array(boxes);
   const height = new Float64Array(boxes);
   const top = new Float64Array(boxes);
   for (let box = 0; box < boxes; box += 1) {
@@ -189,6 +237,7 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
         widest = Math.max(widest, input[member]!.w);
         tall += input[member]!.h + stackGap;
       }
+      widestOf[box] = widest;
       width[box] = stackIndent + widest + (columnRoom[box] ?? 0) + gapX;
       height[box] = tall + gapY;
     } else {
@@ -334,10 +383,22 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
   const xs = new Float64Array(count);
   const ys = new Float64Array(count);
   const spine = new Float64Array(count).fill(NaN);
+  let columnsRight = 0;
   for (let box = 0; box < boxes; box += 1) {
     const x = left[box]! - minX;
     const members = boxMembers[box]!;
-    if (columnFlag[box]) {
+    if (columnFlag[box] === 2) {
+      // Room, leaves flush right against the indent, spine in the indent.
+      const edge = x + (columnRoom[box] ?? 0) + widestOf[box]!;
+      let y = top[box]!;
+      for (const member of members) {
+        xs[member] = edge - input[member]!.w;
+        ys[member] = y;
+        spine[member] = edge + stackIndent / 2;
+        y += input[member]!.h + stackGap;
+      }
+      columnsRight = Math.max(columnsRight, edge + stackIndent);
+    } else if (columnFlag[box]) {
       let y = top[box]!;
       for (const member of members) {
         xs[member] = x + stackIndent;
@@ -371,5 +432,5 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
     extentX = Math.max(extentX, placed.x + placed.w);
     extentY = Math.max(extentY, placed.y + placed.h);
   }
-  return {nodes, width: extentX, height: extentY};
+  return {nodes, width: Math.max(extentX, Math.round(columnsRight)), height: extentY};
 }

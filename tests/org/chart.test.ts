@@ -5,7 +5,7 @@ import {buildOrgGraph, isExternal, type OrgGraph} from '@site/src/org/graph';
 import type {LoadedUnit} from '@site/src/org/load';
 import {toMermaid} from '@site/src/org/mermaid';
 import {generateOrg, unit} from '../fixtures/chart/generate';
-import {handbookGraph, hrefOf} from '../fixtures/chart/handbook';
+import {handbookGraph, handbookLeavesGraph, hrefOf} from '../fixtures/chart/handbook';
 import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';
 
 function graphOf(units: LoadedUnit[]): OrgGraph {
@@ -143,6 +143,146 @@ describe('createChartData: full chart', () => {
     expect(sub.nodes.map((node) => node.id)).toEqual(['engineering', 'devrel', 'sre']);
     expect(sub.label).toBe('Organization chart: Engineering and the units reporting to it');
     expect(() => createChartData(graph, {hrefOf, variant: 'full', root: 'css'})).toThrow(/not in the reporting tree/);
+  });
+});
+
+/** The numbers of a path `M x y C x y x y x y`, as the start, the two control points and the end. */
+function curve(d: string): {start: [number, number]; controls: Array<[number, number]>; end: [number, number]} {
+  const match = /^M(-?\d+) (-?\d+)C(-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+) (-?\d+)$/.exec(d);
+  expect(match, d).not.toBeNull();
+  const [x1, y1, c1x, c1y, c2x, c2y, x2, y2] = match!.slice(1).map(Number) as [number, number, number, number, number, number, number, number];
+  return {start: [x1, y1], controls: [[c1x, c1y], [c2x, c2y]], end: [x2, y2]};
+}
+
+describe('createChartData: stacked columns by kind', () => {
+  const graph = handbookLeavesGraph();
+  const chart = createChartData(graph, {hrefOf, variant: 'full'});
+  const node = (id: string) => chart.nodes[indexOf(chart, id)]!;
+  const areas = ['product', 'partnerships', 'engineering', 'operations', 'community', 'administration'];
+  const teams = ['product-and-engineering', 'community-and-partnerships', 'area-leads'];
+
+  it('stacks the areas in one column and the teams in another, side by side, areas first', () => {
+    expectWellFormed(chart);
+    expect(new Set(areas.map((id) => node(id).x)).size).toBe(1);
+    expect(new Set(teams.map((id) => node(id).x)).size).toBe(1);
+    const [area, team] = [node('product'), node('area-leads')];
+    expect(area.x + W).toBeLessThan(team.x);
+    // Both columns hang from the Executive Director's bus: their tops are level.
+    expect(Math.min(...areas.map((id) => node(id).y))).toBe(Math.min(...teams.map((id) => node(id).y)));
+    expect(Math.min(...teams.map((id) => node(id).y))).toBeGreaterThan(node('executive-director').y);
+    // Reporting lines reach areas along a spine on their left, teams along one on their right.
+    for (const id of areas) expect(edge(chart, 'reports', 'executive-director', id)!.d.endsWith(`H${node(id).x}`)).toBe(true);
+    for (const id of teams) expect(edge(chart, 'reports', 'executive-director', id)!.d.endsWith(`H${node(id).x + W}`)).toBe(true);
+  });
+
+  it('fits a 700 px content column and is shorter than one long column', () => {
+    expect(chart.width).toBeLessThanOrEqual(700);
+    const oneColumn = 9 * 46 + 2 * 16 + 8 * 8;
+    expect(chart.height).toBeLessThan(node('executive-director').y + 46 + 40 + oneColumn);
+  });
+
+  it('draws each membership from the team box’s left edge to the area box’s right edge, across the space between', () => {
+    const members = chart.edges.filter((candidate) => candidate.type === 'member');
+    expect(members).toHaveLength(10);
+    const areaEnds = new Map<string, number[]>();
+    for (const line of members) {
+      const [team, area] = [chart.nodes[line.from]!, chart.nodes[line.to]!];
+      expect(team.kind).toBe('team');
+      expect(area.kind).toBe('area');
+      const {start, controls, end} = curve(line.d);
+      expect(start[0]).toBe(team.x);
+      expect(start[1]).toBeGreaterThan(team.y);
+      expect(start[1]).toBeLessThan(team.y + team.h);
+      expect(end[0]).toBe(area.x + W);
+      expect(end[1]).toBeGreaterThan(area.y);
+      expect(end[1]).toBeLessThan(area.y + area.h);
+      // Level at both ends, and never outside the space between the columns.
+      expect(controls[0]![1]).toBe(start[1]);
+      expect(controls[1]![1]).toBe(end[1]);
+      for (const [x] of controls) {
+        expect(x).toBeGreaterThan(end[0]);
+        expect(x).toBeLessThan(start[0]);
+      }
+      areaEnds.set(area.id, [...(areaEnds.get(area.id) ?? []), end[1]]);
+    }
+    // An area drawn on by two teams gets two separate ends, the upper team's higher.
+    expect(areaEnds.get('product')).toHaveLength(2);
+    expect(new Set(areaEnds.get('product')).size).toBe(2);
+    const [fromLeads, fromPair] = ['area-leads', 'product-and-engineering'].map((team) => curve(edge(chart, 'member', team, 'product')!.d).end[1]);
+    expect(node('area-leads').y < node('product-and-engineering').y).toBe(fromLeads! < fromPair!);
+  });
+
+  it('does the same on the Executive Director’s own page', () => {
+    const own = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'executive-director'});
+    expectWellFormed(own);
+    const x = (id: string) => own.nodes[indexOf(own, id)]!.x;
+    expect(new Set(areas.map(x)).size).toBe(1);
+    expect(new Set(teams.map(x)).size).toBe(1);
+    for (const line of own.edges.filter((candidate) => candidate.type === 'member')) {
+      expect(curve(line.d).start[0]).toBe(own.nodes[line.from]!.x);
+      expect(curve(line.d).end[0]).toBe(own.nodes[line.to]!.x + W);
+    }
+  });
+
+  it('bows lines inside a column away from its spine, and keeps the room for them', () => {
+    const units = [
+      unit({id: 'org', kind: 'organization'}),
+      ...['a1', 'a2', 'a3'].map((id) => unit({id, kind: 'area', reportsTo: 'org', ...(id === 'a1' ? {relations: [{type: 'dotted-line' as const, to: 'a3'}]} : {})})),
+      unit({id: 't1', kind: 'team', reportsTo: 'org', members: ['a1'], relations: [{type: 'dotted-line', to: 't3'}]}),
+      unit({id: 't2', kind: 'team', reportsTo: 'org', members: ['a2']}),
+      unit({id: 't3', kind: 'team', reportsTo: 'org', members: ['a3'], relations: [{type: 'dotted-line', to: 'a3'}]}),
+    ];
+    const small = createChartData(graphOf(units), {hrefOf, variant: 'full'});
+    expectWellFormed(small);
+    const at = (id: string) => small.nodes[indexOf(small, id)]!;
+    // Between areas (spine on the left): out to the right, short of the teams.
+    const areaArc = curve(edge(small, 'dotted-line', 'a1', 'a3')!.d);
+    expect(areaArc.start[0]).toBe(at('a1').x + W);
+    expect(areaArc.controls[0]![0]).toBeGreaterThan(at('a1').x + W);
+    // Between teams (spine on the right): out to the left, short of the areas.
+    const teamArc = curve(edge(small, 'dotted-line', 't1', 't3')!.d);
+    expect(teamArc.start[0]).toBe(at('t1').x);
+    expect(teamArc.controls[0]![0]).toBeLessThan(at('t1').x);
+    expect(teamArc.controls[0]![0]).toBeGreaterThan(at('a1').x + W);
+    // A single membership: straight across.
+    expect(curve(edge(small, 'member', 't2', 'a2')!.d).start[1]).toBe(at('t2').y + at('t2').h / 2);
+    // Two lines between the same pair keep apart at both ends.
+    const [member, dotted] = [edge(small, 'member', 't3', 'a3')!, edge(small, 'dotted-line', 't3', 'a3')!].map((line) => curve(line.d));
+    expect(member!.start[1]).not.toBe(dotted!.start[1]);
+    expect(member!.end[1]).not.toBe(dotted!.end[1]);
+  });
+
+  it('puts a "+N" node at the foot of the last column', () => {
+    const units = [
+      unit({id: 'org', kind: 'organization'}),
+      ...Array.from({length: 14}, (_, i) => unit({id: `a${i}`, kind: 'area', reportsTo: 'org'})),
+      ...Array.from({length: 10}, (_, i) => unit({id: `t${i}`, kind: 'team', reportsTo: 'org', members: [`a${i}`]})),
+    ];
+    const capped = createChartData(graphOf(units), {hrefOf, variant: 'full'});
+    expectWellFormed(capped);
+    const more = capped.nodes.find((candidate) => candidate.count !== undefined)!;
+    const lastTeam = capped.nodes.filter((candidate) => candidate.kind === 'team').at(-1)!;
+    expect(more.x).toBe(lastTeam.x);
+    expect(more.y).toBeGreaterThan(lastTeam.y);
+  });
+
+  it('keeps a third kind in a column of its own, in kind order', () => {
+    const units = [
+      unit({id: 'org', kind: 'organization'}),
+      ...['r1', 'r2'].map((id) => unit({id, kind: 'role', reportsTo: 'org'})),
+      ...['a1', 'a2'].map((id) => unit({id, kind: 'area', reportsTo: 'org'})),
+      unit({id: 't1', kind: 'team', reportsTo: 'org', members: ['a1', 'r1']}),
+    ];
+    const three = createChartData(graphOf(units), {hrefOf, variant: 'full'});
+    expectWellFormed(three);
+    const x = (id: string) => three.nodes[indexOf(three, id)]!.x;
+    expect(x('r1')).toBe(x('r2'));
+    expect(x('a1')).toBe(x('a2'));
+    expect(x('r1')).toBeLessThan(x('a1'));
+    expect(x('a1')).toBeLessThan(x('t1'));
+    // The neighbouring area is reached across the space between; the role, further away, by a line of its own.
+    expect(curve(edge(three, 'member', 't1', 'a1')!.d).end[0]).toBe(x('a1') + W);
+    expect(edge(three, 'member', 't1', 'r1')).toBeDefined();
   });
 });
 

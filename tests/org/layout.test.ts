@@ -29,10 +29,11 @@ interface MutableNode {
   h: number;
   children: MutableNode[];
   stack?: boolean;
+  column?: number;
 }
 
-/** A random tree: random sizes, bushy near the top, some long chains. */
-function randomTree(size: number, seed: number, fixedSize = false): MutableNode {
+/** A random tree: random sizes, bushy near the top, some long chains; `kinds` > 1 sorts leaves into that many columns. */
+function randomTree(size: number, seed: number, fixedSize = false, kinds = 1): MutableNode {
   const next = random(seed);
   const nodes: MutableNode[] = [];
   for (let index = 0; index < size; index += 1) {
@@ -44,6 +45,7 @@ function randomTree(size: number, seed: number, fixedSize = false): MutableNode 
     };
     if (index > 0) nodes[Math.floor(index / (1.2 + next() * 5))]!.children.push(node);
     if (index % 13 === 0) node.stack = false;
+    if (kinds > 1) node.column = Math.floor(next() * kinds);
     nodes.push(node);
   }
   return nodes[0]!;
@@ -149,10 +151,68 @@ describe('layoutTree', () => {
     expect(gapOf(layoutTree(tree(40)))).toBe(gapOf(layoutTree(tree())) + 40);
   });
 
+  it('stacks leaves of different kinds in one column per kind, side by side, in column order', () => {
+    const leaf = (id: string, column: number, h = 46): LayoutNode => ({id, w: 176, h, column});
+    // Given interleaved, with a subtree among them: the columns take the first leaf's place.
+    const root: LayoutNode = {
+      id: 'p',
+      w: 176,
+      h: 46,
+      children: [leaf('t0', 6), leaf('a0', 5), {id: 'sub', w: 176, h: 46, children: [leaf('s0', 0), leaf('s1', 0)]}, leaf('a1', 5, 62), leaf('t1', 6), leaf('a2', 5)],
+    };
+    const layout = layoutTree(root);
+    const nodes = byId(layout.nodes);
+    const areas = ['a0', 'a1', 'a2'].map((id) => nodes.get(id)!);
+    const teams = ['t0', 't1'].map((id) => nodes.get(id)!);
+    // One column per kind, each in the given order, its top on the children's row.
+    expect(new Set(areas.map((node) => node.x)).size).toBe(1);
+    expect(new Set(teams.map((node) => node.x)).size).toBe(1);
+    expect(areas.map((node) => node.y)).toEqual([86, 86 + 46 + 8, 86 + 46 + 8 + 62 + 8]);
+    expect(teams.map((node) => node.y)).toEqual([86, 86 + 46 + 8]);
+    // Areas (the lower value) on the left, then teams, then the subtree; nothing overlaps.
+    const sub = nodes.get('sub')!;
+    expect(areas[0]!.x + 176).toBeLessThan(teams[0]!.x);
+    expect(teams[0]!.x + 176).toBeLessThan(sub.x);
+    expect(overlaps(layout.nodes, 15)).toEqual([]);
+    // The first column's spine runs down its left side, the last one's down its right side,
+    // so the space between them is free; each is 12 px from its units.
+    expect(areas.every((node) => node.spineX === node.x - 12)).toBe(true);
+    expect(teams.every((node) => node.spineX === node.x + 176 + 12)).toBe(true);
+    expect(teams[0]!.spineX! + 12 + 16).toBeLessThanOrEqual(sub.x);
+    // Every unit and spine within the extent, integers throughout.
+    for (const node of layout.nodes) {
+      for (const value of [node.x, node.y, node.busY, node.spineX ?? 0]) expect(Number.isInteger(value)).toBe(true);
+      expect(node.x + node.w).toBeLessThanOrEqual(layout.width);
+      if (node.spineX !== undefined) expect(node.spineX).toBeLessThanOrEqual(layout.width);
+    }
+    // The parent stays centred over all its children, from the first column's indent.
+    const p = nodes.get('p')!;
+    expect(Math.abs(p.x + 88 - (areas[0]!.spineX! - 12 + sub.x + 176) / 2)).toBeLessThanOrEqual(1);
+
+    // One kind only: one column, as before.
+    const single = byId(layoutTree({id: 'p', w: 176, h: 46, children: [leaf('a', 5), leaf('b', 5), leaf('c', 5)]}).nodes);
+    expect(new Set(['a', 'b', 'c'].map((id) => single.get(id)!.x)).size).toBe(1);
+    expect(single.get('c')!.spineX).toBe(single.get('c')!.x - 12);
+  });
+
+  it('keeps each column’s room on the side away from its spine', () => {
+    const kids = (['a', 'a', 'a', 't', 't'] as const).map((kind, i) => ({id: `${kind}${i}`, w: 176, h: 46, column: kind === 'a' ? 0 : 1}));
+    const between = (columnRoom?: number | number[]) => {
+      const nodes = byId(layoutTree({id: 'p', w: 176, h: 46, children: kids, ...(columnRoom === undefined ? {} : {columnRoom})}).nodes);
+      return nodes.get('t3')!.x - (nodes.get('a0')!.x + 176);
+    };
+    const plain = between();
+    expect(plain).toBe(16);
+    expect(between([40])).toBe(plain + 40);
+    // The last column's room is on its left too, so both rooms open the space between.
+    expect(between([40, 8])).toBe(plain + 48);
+    expect(between(10)).toBe(plain + 20);
+  });
+
   it('never overlaps boxes and keeps the horizontal gap, whatever their sizes', () => {
     for (let seed = 1; seed <= 25; seed += 1) {
       for (const size of [2, 9, 60, 400]) {
-        const root = randomTree(size, seed);
+        const root = randomTree(size, seed, false, seed % 2 === 0 ? 3 : 1);
         for (const options of [{}, {stackFrom: Infinity}, {stackFrom: 1}, {gapX: 0, gapY: 0}]) {
           const layout = layoutTree(root, options);
           expect(layout.nodes).toHaveLength(size);
@@ -175,7 +235,7 @@ describe('layoutTree', () => {
   });
 
   it('lays out 5000 units quickly, every one placed and none overlapping', () => {
-    const root = randomTree(5000, 11, true);
+    const root = randomTree(5000, 11, true, 2);
     const started = performance.now();
     const layout = layoutTree(root);
     const elapsed = performance.now() - started;
