@@ -38,10 +38,10 @@ function loadPagefind(url: string): Promise<Pagefind> {
   return pagefind;
 }
 
-const ENTITIES: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'"};
-const decode = (text: string) => text.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, name: string) => ENTITIES[name]!);
+// Pagefind 1.6 escapes only < and > in excerpts ("&" stays as it is).
+const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 
-/** Pagefind's excerpt is escaped text with <mark> around matches: rebuild it as React nodes, never as HTML. */
+/** Pagefind's excerpt is text with <mark> around matches: rebuild it as React nodes, never as HTML. */
 function Excerpt({html}: {html: string}) {
   return <>{html.split(/<mark>(.*?)<\/mark>/g).map((part, i) => (i % 2 ? <mark key={i}>{decode(part)}</mark> : decode(part)))}</>;
 }
