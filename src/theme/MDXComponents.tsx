@@ -1,0 +1,19 @@
+/**
+ * Wraps every Markdown table in a focusable, labelled scroll region, so a wide
+ * table scrolls inside itself on a phone and keyboard users can scroll it too
+ * (axe: scrollable-region-focusable). Everything else is the theme's own
+ * mapping. Swizzled by wrapping from @docusaurus/theme-classic 3.10.2.
+ */
+import type {ComponentProps, ReactNode} from 'react';
+import MDXComponents from '@theme-original/MDXComponents';
+
+function Table(props: ComponentProps<'table'>): ReactNode {
+  return (
+    // A focusable region needs a role and a name; tabIndex lets the keyboard scroll it.
+    <div className="table-scroll" role="region" aria-label="Table, scrolls sideways" tabIndex={0}>
+      <table {...props} />
+    </div>
+  );
+}
+
+export default {...MDXComponents, table: Table};
