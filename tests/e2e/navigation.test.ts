@@ -110,11 +110,14 @@ describe('colour mode', () => {
       const theme = () => page.locator('html').getAttribute('data-theme');
       expect(await theme()).toBe('light');
       const toggle = page.locator('nav.navbar').getByRole('button', {name: /dark and light mode/i});
-      // The toggle cycles through system, light and dark: at most three clicks reach dark.
-      for (let click = 0; click < 3 && (await theme()) !== 'dark'; click++) {
+      // One click, then wait until the toggle says it took effect (its label names the current mode).
+      const clickToggle = async () => {
+        const before = await toggle.getAttribute('aria-label');
         await toggle.click();
-        await page.waitForTimeout(100);
-      }
+        await expect.poll(() => toggle.getAttribute('aria-label'), {message: 'the toggle\'s label after a click'}).not.toBe(before);
+      };
+      // The toggle cycles through system, light and dark: at most three clicks reach dark.
+      for (let click = 0; click < 3 && (await theme()) !== 'dark'; click++) await clickToggle();
       expect(await theme(), 'html[data-theme] after clicking the toggle').toBe('dark');
       const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
       const darkBackground = await background();
@@ -123,10 +126,7 @@ describe('colour mode', () => {
       expect(await theme(), 'html[data-theme] after a reload').toBe('dark');
       expect(await background(), 'page background after reload').toBe(darkBackground);
       // And back to light.
-      for (let click = 0; click < 3 && (await theme()) !== 'light'; click++) {
-        await toggle.click();
-        await page.waitForTimeout(100);
-      }
+      for (let click = 0; click < 3 && (await theme()) !== 'light'; click++) await clickToggle();
       expect(await theme()).toBe('light');
       expect(await background(), 'light background differs from the dark one').not.toBe(darkBackground);
       expectNone(watch.problems(), 'problems on the page');
