@@ -53,7 +53,7 @@ export default function OrgChartActions(): ReactNode {
         ] as const
       ).map(([label, action]) => (
         // Disabled until hydrated: without JavaScript they could not work.
-        <button key={label} type="button" className="button button--sm button--secondary" disabled={!ready} onClick={action}>
+        <button key={label} type="button" className="button button--sm button--outline button--primary" disabled={!ready} onClick={action}>
           {label}
         </button>
       ))}

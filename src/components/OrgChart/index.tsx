@@ -121,7 +121,10 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
           })}
         </svg>
       </div>
-      <figcaption className={styles.caption}>{caption}</figcaption>
+      <figcaption className={styles.caption}>
+        {caption}
+        <span className={styles.scrollHint}> Scroll the chart sideways to see all of it.</span>
+      </figcaption>
       <ul className={styles.legend} aria-label="Legend">
         {LEGEND.filter(([, kinds]) => kinds.some((kind) => types.has(kind))).map(([label, [kind]]) => (
           <li key={label}>
