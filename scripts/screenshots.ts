@@ -6,8 +6,9 @@
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {launchChromium, newContext, openPage, watchPage, type ColorMode} from '../tests/e2e/support/browser';
-import {startStaticServer} from '../tests/e2e/support/server';
+import {newContext, openPage, watchPage, type ColorMode} from '../tests/e2e/support/browser';
+import {launchChromium} from './lib/chromium';
+import {startStaticServer} from './lib/static-server';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = path.join(siteDir, 'build');
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     await mkdir(outDir, {recursive: true});
     for (const mode of MODES) {
       for (const width of WIDTHS) {
-        const context = await newContext(browser, {baseURL: server.url, width, height: width < 600 ? 740 : 900, mode});
+        const context = await newContext(browser, {baseURL: server.origin, width, height: width < 600 ? 740 : 900, mode});
         try {
           for (const pagePath of PAGES) {
             const page = await context.newPage();

@@ -21,8 +21,8 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, {desktopConfig, type Config, type Flags} from 'lighthouse';
-import {CHROMIUM_FLAGS, CHROMIUM_PATH} from './lib/browser';
-import {serveDirectory} from './lib/server';
+import {CHROME_LAUNCHER_FLAGS, CHROMIUM_PATH} from '../lib/chromium';
+import {startStaticServer} from '../lib/static-server';
 import {exists, REPO_ROOT} from './lib/sites';
 import {formatKB, formatSummary, formatTable, summarize} from './lib/stats';
 
@@ -85,7 +85,7 @@ async function buildSite(): Promise<void> {
 async function runLighthouse(url: string, preset: string, run: number, page: string): Promise<RunResult> {
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: [...CHROMIUM_FLAGS, '--headless=new', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+    chromeFlags: [...CHROME_LAUNCHER_FLAGS],
   });
   try {
     const flags: Flags = {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES]};
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     if (path.relative(REPO_ROOT, options.buildDir) !== 'build') throw new Error(`${options.buildDir} holds no built site`);
     await buildSite();
   }
-  const server = await serveDirectory(options.buildDir, {compress: true, port: options.port});
+  const server = await startStaticServer(options.buildDir, {compress: true, cacheAssets: true, port: options.port});
   const results: RunResult[] = [];
   try {
     for (const preset of options.presets) {

@@ -30,12 +30,12 @@ import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import type {Browser} from 'playwright-core';
+import {launchChromium} from '../lib/chromium';
+import {startStaticServer} from '../lib/static-server';
 import {FIXED_IDS, generateOrganization, writeFiles} from './generate-org';
-import {launchChromium} from './lib/browser';
 import {measureFolder, measureHtml, type HtmlStats} from './lib/build-output';
 import {measureFirstSearch, measurePageJs, type FirstSearch, type PageJs} from './lib/page-load';
 import {runMeasured, tail} from './lib/process-tree';
-import {serveDirectory} from './lib/server';
 import {
   assertRealSiteExists,
   cleanBuildOutputs,
@@ -207,7 +207,7 @@ async function measureSite(
     const buildDir = path.join(siteDir, 'build');
     entry.html = await measureHtml(buildDir);
     entry.pagefindDir = await measureFolder(path.join(buildDir, 'pagefind'));
-    const server = await serveDirectory(buildDir);
+    const server = await startStaticServer(buildDir, {cacheAssets: true});
     try {
       entry.landingJs = await measurePageJs(context.browser, `${server.origin}/`);
       entry.unitJs = await measurePageJs(context.browser, `${server.origin}${UNIT_PAGE}`);

@@ -5,13 +5,13 @@
  *
  * Each measurement uses a fresh browser context (empty cache) and blocks every
  * request that does not go to the local server; blocked URLs are reported.
- * Sizes are of the bodies as served by lib/server.ts without compression;
- * JavaScript is also gzipped here with zlib's default level (6), the usual
- * setting of web servers, so that numbers do not depend on the server.
+ * Sizes are of the bodies as served by scripts/lib/static-server.ts without
+ * compression; JavaScript is also gzipped here with zlib's default level (6),
+ * the usual setting of web servers, so that numbers do not depend on the server.
  */
 import {gzipSync} from 'node:zlib';
 import type {Browser, BrowserContext, Page, Response} from 'playwright-core';
-import {isLocalUrl} from './browser';
+import {isLocal} from '@site/scripts/lib/chromium';
 
 export interface LoadedFile {
   path: string;
@@ -52,7 +52,7 @@ async function newIsolatedContext(browser: Browser, blocked: string[]): Promise<
   const context = await browser.newContext();
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (isLocalUrl(url)) return route.continue();
+    if (isLocal(url)) return route.continue();
     blocked.push(url);
     return route.abort('blockedbyclient');
   });
@@ -110,7 +110,7 @@ export async function measurePageJs(browser: Browser, url: string): Promise<Page
     const page = await context.newPage();
     const bodies: Promise<{path: string; body: Buffer; resourceType: string} | undefined>[] = [];
     page.on('response', (response) => {
-      if (!isJavaScript(response) || !isLocalUrl(response.url())) return;
+      if (!isJavaScript(response) || !isLocal(response.url())) return;
       const resourceType = response.request().resourceType();
       bodies.push(
         response.body().then(

@@ -1,49 +1,9 @@
 /**
- * Debian's Chromium driven through playwright-core. No tool ever downloads a
- * browser: the executable is the system one, and a missing one is an error
- * that says how to install it.
+ * Contexts, pages and the page watcher for the browser tests (and the
+ * screenshots script). Chromium itself is started by scripts/lib/chromium.ts.
  */
-import {existsSync} from 'node:fs';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type BrowserServer,
-  type ConsoleMessage,
-  type Page,
-  type Request,
-} from 'playwright-core';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-function assertChromium(): void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's Chromium (apt-get install -y chromium fonts-dejavu-core), or run .ci/run.`);
-  }
-}
-
-export async function launchChromium(): Promise<Browser> {
-  assertChromium();
-  return chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
-}
-
-/** One browser for the whole test run; test files connect to it over its WebSocket endpoint. */
-export async function launchChromiumServer(): Promise<BrowserServer> {
-  assertChromium();
-  return chromium.launchServer({executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS});
-}
-
-export function connectChromium(wsEndpoint: string): Promise<Browser> {
-  return chromium.connect(wsEndpoint);
-}
+import type {Browser, BrowserContext, ConsoleMessage, Page, Request} from 'playwright-core';
+import {isLocal} from '@site/scripts/lib/chromium';
 
 export type ColorMode = 'light' | 'dark';
 
@@ -69,14 +29,6 @@ export function newContext(browser: Browser, options: ContextOptions): Promise<B
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     serviceWorkers: 'block',
   });
-}
-
-const LOCAL_HOST = '127.0.0.1';
-const INTERNAL_PROTOCOLS = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-extension:', 'devtools:']);
-
-export function isLocal(url: URL | string): boolean {
-  const parsed = typeof url === 'string' ? new URL(url) : url;
-  return INTERNAL_PROTOCOLS.has(parsed.protocol) || parsed.hostname === LOCAL_HOST;
 }
 
 export interface PageWatch {

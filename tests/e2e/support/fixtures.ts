@@ -4,7 +4,8 @@
  */
 import {afterAll, beforeAll, inject} from 'vitest';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {connectChromium, newContext, type ContextOptions} from './browser';
+import {connectChromium} from '@site/scripts/lib/chromium';
+import {newContext, type ContextOptions} from './browser';
 
 export const baseURL = inject('baseURL');
 

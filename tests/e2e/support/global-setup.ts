@@ -3,8 +3,8 @@
  * 127.0.0.1 and starts one Chromium that every test file connects to.
  */
 import type {TestProject} from 'vitest/node';
-import {launchChromiumServer} from './browser';
-import {startStaticServer} from './server';
+import {launchChromiumServer} from '@site/scripts/lib/chromium';
+import {startStaticServer} from '@site/scripts/lib/static-server';
 import {assertBuilt, buildDir} from './site';
 
 declare module 'vitest' {
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.close();
     throw error;
   }
-  project.provide('baseURL', server.url);
+  project.provide('baseURL', server.origin);
   project.provide('browserWSEndpoint', browser.wsEndpoint());
   return async () => {
     await browser.close();

@@ -8,7 +8,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {loadContentTree} from '@site/src/org/load';
-import {resolveFile} from './server';
+import {resolveFile} from '@site/scripts/lib/static-server';
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** The built site; E2E_BUILD_DIR points the suite at a copy (other work can rebuild build/ meanwhile). */
