@@ -4,6 +4,7 @@
  */
 import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {CORE_SCHEMA, load as loadYaml} from 'js-yaml';
 import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml';
 import type {z} from 'zod';
 import {orgFrontMatterSchema, type OrgFrontMatter} from './schema';
@@ -18,8 +19,8 @@ export interface LoadedUnit {
   description?: string;
   sidebarPosition?: number;
   org: OrgFrontMatter;
-  /** Position of each value inside `org`, keyed by its dotted path (`org.members.1`). */
-  positions: Record<string, SourcePosition>;
+  /** Position of each value inside `org`, keyed by its dotted path (`org.members.1`); computed on first use. */
+  readonly positions: Record<string, SourcePosition>;
 }
 
 export interface LoadedPage {
@@ -94,30 +95,50 @@ export function parsePage(source: string, text: string): ParsedPage {
   const yamlText = match[1] ?? '';
   // The YAML starts on the line after the opening `---`.
   const lineOffset = 1;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true});
-  const at = (offset: number): SourcePosition => {
-    const {line, col} = lineCounter.linePos(offset);
-    return {line: line + lineOffset, column: col};
+  // Fast path: a plain YAML load. Source positions cost a full YAML document
+  // model (about five times slower), so they are built only when a problem
+  // has to be located.
+  let data: unknown;
+  try {
+    data = loadYaml(yamlText, {schema: CORE_SCHEMA, filename: source});
+  } catch {
+    data = undefined;
+  }
+  let yamlDocument: {doc: Document; at: (offset: number) => SourcePosition} | undefined;
+  const positionModel = () => {
+    if (!yamlDocument) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true});
+      const at = (offset: number): SourcePosition => {
+        const {line, col} = lineCounter.linePos(offset);
+        return {line: line + lineOffset, column: col};
+      };
+      yamlDocument = {doc, at};
+    }
+    return yamlDocument;
   };
   const problems: OrgProblem[] = [];
-  for (const error of doc.errors) {
-    const position = at(error.pos[0]);
-    problems.push({file: source, ...position, message: `YAML syntax error: ${firstLine(error.message)}`});
+  if (data === undefined) {
+    const {doc, at} = positionModel();
+    for (const error of doc.errors) {
+      problems.push({file: source, ...at(error.pos[0]), message: `YAML syntax error: ${firstLine(error.message)}`});
+    }
+    if (problems.length === 0) data = doc.toJS();
   }
   if (problems.length > 0) {
     const declaredId = /^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(yamlText)?.[1];
     return {page: {source, title: fallbackTitle, hasOrg: /^org:/m.test(yamlText)}, problems, ...(declaredId ? {unreadableId: declaredId} : {})};
   }
-  const data: unknown = doc.toJS();
   const frontMatter = isRecord(data) ? data : {};
   const title = typeof frontMatter.title === 'string' ? frontMatter.title : fallbackTitle;
   const hasOrg = 'org' in frontMatter;
   const page: LoadedPage = {source, title, hasOrg};
   if (!hasOrg) return {page, problems};
 
-  const locate = (pathInOrg: readonly PropertyKey[], asKey = false): SourcePosition =>
-    positionOfPath(doc, ['org', ...pathInOrg], asKey, at);
+  const locate = (pathInOrg: readonly PropertyKey[], asKey = false): SourcePosition => {
+    const {doc, at} = positionModel();
+    return positionOfPath(doc, ['org', ...pathInOrg], asKey, at);
+  };
 
   if (!isRecord(frontMatter.org)) {
     problems.push({
@@ -137,14 +158,27 @@ export function parsePage(source: string, text: string): ParsedPage {
     return {page, problems, ...(typeof declaredId === 'string' ? {unreadableId: declaredId} : {})};
   }
 
-  const positions: Record<string, SourcePosition> = {};
-  collectPositions(doc, ['org'], at, positions);
+  let positions: Record<string, SourcePosition> | undefined;
   const description = typeof frontMatter.description === 'string' ? frontMatter.description : undefined;
   const sidebarPosition =
     typeof frontMatter.sidebar_position === 'number' ? frontMatter.sidebar_position : undefined;
   return {
     page,
-    unit: {source, title, description, sidebarPosition, org: parsed.data, positions},
+    unit: {
+      source,
+      title,
+      description,
+      sidebarPosition,
+      org: parsed.data,
+      get positions() {
+        if (!positions) {
+          const {doc, at} = positionModel();
+          positions = {};
+          collectPositions(doc, ['org'], at, positions);
+        }
+        return positions;
+      },
+    },
     problems,
   };
 }
