@@ -43,14 +43,18 @@ async function checkOrThrow(siteDir: string): Promise<OrgGraph> {
 export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin<OrgGraph>> {
   // Runs while plugins are created, before any content loads: the editor gets
   // every problem at once, instead of whichever page the docs plugin trips on first.
-  await checkOrThrow(context.siteDir);
+  let checkedAtStart: OrgGraph | undefined = await checkOrThrow(context.siteDir);
   let siteModel: OrgSiteModel | undefined;
 
   return {
     name: ORG_PLUGIN_NAME,
 
-    // Reruns in `docusaurus start` when a page changes.
-    loadContent: () => checkOrThrow(context.siteDir),
+    // The first load reuses the check above; later ones (pages edited under `docusaurus start`) check again.
+    async loadContent() {
+      const graph = checkedAtStart ?? (await checkOrThrow(context.siteDir));
+      checkedAtStart = undefined;
+      return graph;
+    },
 
     async allContentLoaded({allContent}) {
       const graph = allContent[ORG_PLUGIN_NAME]?.default as OrgGraph | undefined;

@@ -29,11 +29,11 @@ export interface RemarkOrgOptions {
   siteModelFile: string;
 }
 
-const COMPONENTS = {
-  chart: {local: '__OrgChart', source: '@site/src/components/OrgChart'},
-  chartActions: {local: '__OrgChartActions', source: '@site/src/components/OrgChart/Actions'},
-  place: {local: '__UnitPlace', source: '@site/src/components/UnitPlace'},
-} as const;
+// OrgChart and UnitPlace come from the MDX component mapping (src/theme/MDXComponents.tsx);
+// only the chart's buttons, used on few pages, are imported where they are used.
+const ORG_CHART = 'OrgChart';
+const UNIT_PLACE = 'UnitPlace';
+const CHART_ACTIONS = {local: '__OrgChartActions', source: '@site/src/components/OrgChart/Actions'};
 
 let cached: {file: string; mtimeMs: number; model: OrgSiteModel} | undefined;
 
@@ -60,7 +60,7 @@ export default function remarkOrg(options: RemarkOrgOptions) {
     const source = path.relative(options.siteDir, file.path).split(path.sep).join('/');
     const model = readSiteModel(options.siteModelFile);
     const hrefOf = hrefResolver(model);
-    const imports = new Set<keyof typeof COMPONENTS>();
+    let drawsFullChart = false;
 
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !parent || index === undefined) return;
@@ -101,11 +101,10 @@ export default function remarkOrg(options: RemarkOrgOptions) {
           const root = typeof attrs.root === 'string' ? attrs.root : undefined;
           if (root !== undefined && !model.graph.units.has(root)) throw new DirectiveError(source, element, `unknown unit "${root}" in root`);
           const chart = createChartData(model.graph, {hrefOf, variant: 'full', ...(root ? {root} : {})});
-          element.name = COMPONENTS.chart.local;
+          element.name = ORG_CHART;
           element.attributes = [expressionAttribute('chart', chart)];
-          element.children = [{type: 'mdxJsxFlowElement', name: COMPONENTS.chartActions.local, attributes: [], children: []}];
-          imports.add('chart');
-          imports.add('chartActions');
+          element.children = [{type: 'mdxJsxFlowElement', name: CHART_ACTIONS.local, attributes: [], children: []}];
+          drawsFullChart = true;
           return SKIP;
         }
         default:
@@ -119,21 +118,20 @@ export default function remarkOrg(options: RemarkOrgOptions) {
         ? {
             place: describePlace(model.graph, unitId, hrefOf, model.review),
             // A page that draws a full chart already shows the unit's neighbourhood.
-            ...(imports.has('chart') ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
+            ...(drawsFullChart ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
           }
         : {retired: model.graph.retired.find((unit) => unit.id === unitId)!.org.retired};
       insertAfterIntro(tree, [
         heading('Place in the organization'),
         {
           type: 'mdxJsxFlowElement',
-          name: COMPONENTS.place.local,
+          name: UNIT_PLACE,
           attributes: Object.entries(place).map(([name, value]) => expressionAttribute(name, value)),
           children: [],
         },
       ]);
-      imports.add('place');
     }
-    for (const key of imports) tree.children.unshift(importNode(COMPONENTS[key].local, COMPONENTS[key].source));
+    if (drawsFullChart) tree.children.unshift(importNode(CHART_ACTIONS.local, CHART_ACTIONS.source));
   };
 }
 
