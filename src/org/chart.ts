@@ -5,15 +5,28 @@
  * browser only draws it: no layout code and no graph code reach the page.
  *
  * Two variants:
- * - `full`: the reporting tree from `root` (the top by default). Below the
- *   deepest depth that fits in `maxNodes`, each unit's subtree becomes one
- *   "+N units" node linking to that unit's page (which shows the subtree);
- *   a parent with very many reports shows the first ones and a "+N" node.
- *   External units linked to a shown unit stand on the root's row, to its right.
+ * - `full`: the reporting tree from `root` (the top by default). A unit at the
+ *   deepest depth that fits in `maxNodes` draws none of its reports: it says
+ *   how many units are below it inside its own box ("83 units below", the
+ *   node's `below`), and its link leads to its page, which shows them. A
+ *   parent with very many reports shows the first ones and a separate "+N"
+ *   node for the rest. External units linked to a shown unit stand on the
+ *   root's row, to its right.
  * - `neighbourhood`: the unit (`highlight`, else `root`), its chain up to the
  *   top, its direct reports (for a team: its member units) and, on its row,
  *   the units it relates to. Every part is capped, so a page's bytes do not
- *   grow with the organization.
+ *   grow with the organization. By the same rule as `full`, each report shown
+ *   counts the units below it in its box, and a "+N" node counts the reports
+ *   left out together with the units below them.
+ *
+ * So every unit under the chart's subject (a `full` chart's root, a
+ * neighbourhood's unit unless it is a team, whose members are drawn or counted
+ * instead) is drawn or counted exactly once: in a `below` (a unit none of
+ * whose reports are drawn) or in a "+N" node (reports left out beside ones
+ * that are drawn). Why in the box and not as a "+N" child: a unit with a
+ * child is no leaf, and units that are not leaves stand side by side instead
+ * of stacking in columns, so a dozen areas, each with a "+N" child, made a
+ * landing chart three screens wide.
  *
  * A unit's many leaf reports stand in columns, one per kind in the order of
  * `UNIT_KINDS` (functional areas, then the teams drawing on them); a line
@@ -46,6 +59,8 @@ export interface ChartNode {
   current?: true;
   /** On "+N" nodes: how many units it stands for. */
   count?: number;
+  /** On a unit none of whose reports are drawn: how many units are below it (drawn as a line of its own, under the kind). */
+  below?: number;
 }
 
 export interface ChartEdge {
@@ -88,8 +103,14 @@ export interface ChartOptions {
 
 // Geometry shared with the component (which draws text at these offsets).
 export const NODE_WIDTH = 176;
-/** First baseline 20 px below the top, 16 px per name line, kind baseline 10 px above the bottom. */
-const unitHeight = (lines: number) => 30 + 16 * lines;
+/** Extra height of a box that says how many units are below it. */
+const BELOW_LINE = 14;
+/**
+ * First baseline 20 px below the top, 16 px per name line, kind baseline 10 px
+ * above the bottom; with a `below` line, that line's baseline is 10 px above
+ * the bottom and the kind's `BELOW_LINE` higher.
+ */
+const unitHeight = (lines: number, below = false) => 30 + 16 * lines + (below ? BELOW_LINE : 0);
 const COUNT_HEIGHT = 32;
 const TEXT_WIDTH = NODE_WIDTH - 20;
 const NAME_SIZE = 13;
@@ -132,13 +153,15 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     return unit;
   };
 
-  const addUnit = (id: string): number => {
+  /** `below`: how many units under this one are not drawn, because none of its reports is (0: none there). */
+  const addUnit = (id: string, below = 0): number => {
     const unit = unitOf(id);
     const lines = wrapText(unit.name);
-    const node: ChartNode = {id, name: unit.name, kind: unit.kind, href: hrefOf(id), x: 0, y: 0, h: unitHeight(lines.length)};
+    const node: ChartNode = {id, name: unit.name, kind: unit.kind, href: hrefOf(id), x: 0, y: 0, h: unitHeight(lines.length, below > 0)};
     if (lines.length !== 1 || lines[0] !== unit.name) node.lines = lines;
     if (unit.kind === 'role' && unit.org.vacant === true) node.vacant = true;
     if (id === options.highlight) node.current = true;
+    if (below > 0) node.below = below;
     kinds[unit.kind] = KIND_LABELS[unit.kind];
     indexOf.set(id, nodes.length);
     return nodes.push(node) - 1;
@@ -167,7 +190,8 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     // `maxNodes: Infinity` shows everything; any budget also caps how many reports one unit shows.
     const maxChildren = Number.isFinite(budget) ? FULL_MAX_CHILDREN : Infinity;
 
-    // Subtree sizes and per-depth counts, relative to the root.
+    // Per-depth counts, relative to the root.
+    const size = subtreeSizes(graph);
     const order = [rootId];
     const relDepth = new Map<string, number>([[rootId, 0]]);
     for (let index = 0; index < order.length; index += 1) {
@@ -177,13 +201,6 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
         order.push(child);
       }
     }
-    const size = new Map<string, number>();
-    for (let index = order.length - 1; index >= 0; index -= 1) {
-      const id = order[index]!;
-      let total = 1;
-      for (const child of graph.children.get(id) ?? []) total += size.get(child)!;
-      size.set(id, total);
-    }
     const perDepth: number[] = [];
     const parentsAt: number[] = [];
     for (const id of order) {
@@ -191,14 +208,17 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
       perDepth[depth] = (perDepth[depth] ?? 0) + 1;
       if ((graph.children.get(id) ?? []).length > 0) parentsAt[depth] = (parentsAt[depth] ?? 0) + 1;
     }
-    // The deepest cut-off whose units plus "+N" nodes fit the budget (at least the root's reports).
+    // The deepest cut-off whose units fit the budget (at least the root's reports). A unit
+    // that counts the units below it in its box still counts as two nodes here: its box is
+    // taller, and a budget of nodes keeps meaning what it meant when the count was a node.
     let cutoff = perDepth.length - 1;
     const shownUpTo = (depth: number) =>
       perDepth.slice(0, depth + 1).reduce((sum, n) => sum + n, 0) + (parentsAt[depth] ?? 0);
     while (cutoff > 1 && shownUpTo(cutoff) > budget) cutoff -= 1;
 
     // Pre-order without recursion (a chain may be thousands deep): a unit, then its
-    // reports' subtrees, then its "+N" node, so node order is reading order.
+    // reports' subtrees, then its "+N" node, so node order is reading order. At the
+    // cut-off a unit draws no report: it counts them all in its own box.
     type Task = {id: string; depth: number; parent?: TreeItem} | {count: number; of: string; parent: TreeItem};
     const tasks: Task[] = [{id: rootId, depth: 0}];
     let top: TreeItem | undefined;
@@ -208,15 +228,12 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
         task.parent.kids.push(item(addCount(`${task.of}--more`, task.count, `${unitsWord(task.count)} under ${unitOf(task.of).name}`, task.of)));
         continue;
       }
-      const current = item(addUnit(task.id));
+      const children = graph.children.get(task.id) ?? [];
+      const collapsed = children.length > 0 && task.depth >= cutoff;
+      const current = item(addUnit(task.id, collapsed ? size.get(task.id)! - 1 : 0));
       if (task.parent) task.parent.kids.push(current);
       else top = current;
-      const children = graph.children.get(task.id) ?? [];
-      if (children.length === 0) continue;
-      if (task.depth >= cutoff) {
-        tasks.push({count: size.get(task.id)! - 1, of: task.id, parent: current});
-        continue;
-      }
+      if (children.length === 0 || collapsed) continue;
       const shown = children.length > maxChildren ? children.slice(0, maxChildren - 1) : children;
       if (shown.length < children.length) {
         const hidden = children.slice(shown.length).reduce((sum, child) => sum + size.get(child)!, 0);
@@ -284,14 +301,22 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
       tree = top!;
 
       const maxReports = options.maxNodes ?? NEIGHBOURHOOD_MAX_REPORTS;
-      const below = unit.kind === 'team' ? (unit.org.members ?? []) : (graph.children.get(unitId) ?? []);
-      const type: ChartEdgeType = unit.kind === 'team' ? 'member' : 'reports';
+      const isTeam = unit.kind === 'team';
+      const below = isTeam ? (unit.org.members ?? []) : (graph.children.get(unitId) ?? []);
+      const type: ChartEdgeType = isTeam ? 'member' : 'reports';
       const shown = below.length > maxReports ? below.slice(0, maxReports - 1) : below;
+      // As in the full chart: a report shown counts the units below it in its box, and the
+      // "+N" node the reports left out with the units below them. A team's members are
+      // not its reports: they are shown as they are, and the "+N" node counts members.
+      const size = subtreeSizes(graph);
+      const unitsUnder = (id: string) => (isTeam ? 0 : (size.get(id) ?? 1) - 1);
       // A team's member may already be shown (often the area the team reports to); its line is added below.
-      for (const id of shown) if (!indexOf.has(id)) anchor.kids.push(item(addUnit(id), type));
+      for (const id of shown) if (!indexOf.has(id)) anchor.kids.push(item(addUnit(id, unitsUnder(id)), type));
       if (shown.length < below.length) {
-        const hidden = below.length - shown.length;
-        anchor.kids.push(item(addCount(`${unitId}--more`, hidden, `${unitsWord(hidden)} under ${unit.name}`, unitId), type));
+        const left = below.slice(shown.length);
+        const hidden = isTeam ? left.length : left.reduce((sum, id) => sum + (size.get(id) ?? 1), 0);
+        const sentence = isTeam ? `${hidden} more member unit${hidden === 1 ? '' : 's'} of ${unit.name}` : `${unitsWord(hidden)} under ${unit.name}`;
+        anchor.kids.push(item(addCount(`${unitId}--more`, hidden, sentence, unitId), type));
       }
 
       // Units related to this one, on its row.
@@ -628,6 +653,27 @@ function freePath(a: ChartNode, b: ChartNode, bowLeft = false): string {
 
 /** How far right of a column an arc joining two units `span` px apart reaches with its control points. */
 const bowOf = (span: number) => 16 + Math.round(span / 6);
+
+const sizeMaps = new WeakMap<OrgGraph, Map<string, number>>();
+/** Units in the reporting subtree of each unit, itself included: one pass over the tree per graph. */
+function subtreeSizes(graph: OrgGraph): Map<string, number> {
+  let sizes = sizeMaps.get(graph);
+  if (!sizes) {
+    const order = [graph.rootId];
+    for (let index = 0; index < order.length; index += 1) {
+      for (const child of graph.children.get(order[index]!) ?? []) order.push(child);
+    }
+    sizes = new Map();
+    for (let index = order.length - 1; index >= 0; index -= 1) {
+      const id = order[index]!;
+      let total = 1;
+      for (const child of graph.children.get(id) ?? []) total += sizes.get(child)!;
+      sizes.set(id, total);
+    }
+    sizeMaps.set(graph, sizes);
+  }
+  return sizes;
+}
 
 const parentMaps = new WeakMap<OrgGraph, Map<string, string>>();
 function parentMap(graph: OrgGraph): Map<string, string> {

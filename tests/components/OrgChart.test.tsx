@@ -32,12 +32,35 @@ describe('<OrgChart />', () => {
     expect(links.map((link) => attr(link, 'href'))).toEqual(fixtureChart.nodes.map((node) => node.href));
     expect(attr(links[2]!, 'aria-label')).toBe('فريق الهندسة, functional area');
     expect(attr(links[3]!, 'aria-label')).toBe('Community 🎉👩‍👩‍👧 Team, role, vacant');
-    expect(attr(links[5]!, 'aria-label')).toBe('12 more units under &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(attr(links[5]!, 'aria-label')).toBe('3 more units under &lt;Org&gt; &amp; &quot;Co&quot;');
     expect(links[4]).toContain(`<title>${fixtureChart.nodes[4]!.name} (Cross-functional team)</title>`);
     expect(links[4]).toContain('Extraordinarily Long…</tspan>');
     // Each drawn line is a tspan; the kind sits on the last line.
     expect(links[1]!.match(/<tspan/g)).toHaveLength(2);
     expect(links[3]).toContain('Role (vacant)</text>');
+  });
+
+  it('says inside a unit’s box how many units are below it when none of its reports is drawn', () => {
+    const links = nodeLinks(render(fixtureChart));
+    const script = fixtureChart.nodes[1]!;
+    // One link, to the unit's page; the count read aloud, in the tooltip and drawn under the kind.
+    expect(attr(links[1]!, 'href')).toBe('/docs/script');
+    expect(links[1]!.match(/<a /g)).toHaveLength(1);
+    expect(attr(links[1]!, 'aria-label')).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;, functional area, 12 units below');
+    expect(links[1]).toContain('<title>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; (Functional area), 12 units below</title>');
+    const texts = links[1]!.match(/<text [^>]*>[^<]*(?:<tspan[^>]*>[^<]*<\/tspan>[^<]*)*<\/text>/g)!;
+    expect(texts).toHaveLength(3);
+    expect(texts[1]).toContain(`y="${script.y + script.h - 24}"`);
+    expect(texts[1]).toContain('>Functional area</text>');
+    expect(texts[2]).toContain(`y="${script.y + script.h - 10}"`);
+    expect(texts[2]).toMatch(/class="[^"]*below[^"]*"[^>]*>12 units below<\/text>/);
+    // Units without a count keep the kind on the bottom line and say nothing more.
+    expect(links[2]).toContain(`y="${fixtureChart.nodes[2]!.y + fixtureChart.nodes[2]!.h - 10}"`);
+    expect(links[2]).not.toContain('below');
+    expect(attr(links[2]!, 'aria-label')).toBe('فريق الهندسة, functional area');
+    // One unit, singular.
+    const one = {...fixtureChart, nodes: fixtureChart.nodes.map((node, index) => (index === 1 ? {...node, below: 1} : node))};
+    expect(nodeLinks(render(one))[1]).toContain('>1 unit below</text>');
   });
 
   it('escapes every hostile name', () => {
@@ -95,9 +118,10 @@ describe('<OrgChart />', () => {
     const text = html.slice(html.indexOf('<details'), html.indexOf('</details>'));
     expect(text).toContain('<summary>Text version</summary>');
     expect(text).toMatch(
-      /<ul><li><a href="\/docs\/org">&lt;Org&gt; &amp; &quot;Co&quot;<\/a> \(organization\)<ul><li><a href="\/docs\/script">[^<]*<\/a> \(functional area\)<ul><li><a href="\/docs\/script">12 more units under [^<]*<\/a><\/li><\/ul><\/li>/,
+      /<ul><li><a href="\/docs\/org">&lt;Org&gt; &amp; &quot;Co&quot;<\/a> \(organization\)<ul><li><a href="\/docs\/script">[^<]*<\/a> \(functional area, 12 units below\)<\/li>/,
     );
     expect(text).toContain('Community 🎉👩‍👩‍👧 Team</a> (role, vacant)');
+    expect(text).toMatch(/<li><a href="\/docs\/org">3 more units under &lt;Org&gt; &amp; &quot;Co&quot;<\/a><\/li><\/ul><\/li><\/ul>/);
     expect(text).toContain(`${fixtureChart.nodes[4]!.name} draws members from &lt;script&gt;`);
     expect(text).toContain('Community 🎉👩‍👩‍👧 Team has a dotted line to فريق الهندسة');
     expect(text).toContain('Sponsor&#x27;s &amp; &lt;Co&gt; is the fiscal sponsor of &lt;Org&gt; &amp; &quot;Co&quot;');

@@ -1,8 +1,9 @@
 import DOMPurify from 'dompurify';
 import {describe, expect, it} from 'vitest';
+import {FIXED_IDS, generateOrganization} from '@site/scripts/bench/generate-org';
 import {createChartData, wrapText, type ChartEdgeType, type ChartNode, type ChartOutline, type OrgChartData} from '@site/src/org/chart';
 import {buildOrgGraph, isExternal, type OrgGraph} from '@site/src/org/graph';
-import type {LoadedUnit} from '@site/src/org/load';
+import {parsePage, type LoadedUnit} from '@site/src/org/load';
 import {toMermaid} from '@site/src/org/mermaid';
 import {generateOrg, unit} from '../fixtures/chart/generate';
 import {handbookGraph, handbookLeavesGraph, hrefOf} from '../fixtures/chart/handbook';
@@ -15,6 +16,62 @@ function graphOf(units: LoadedUnit[]): OrgGraph {
 }
 
 const W = 176;
+
+/** The benchmark's generated organization (`scripts/bench/generate-org.ts`), loaded as the build would load it. */
+function benchmarkGraph(units: number): OrgGraph {
+  const loaded = generateOrganization({units, seed: 1})
+    .filter((file) => file.path.endsWith('.md'))
+    .flatMap((file) => parsePage(file.path, file.content).unit ?? []);
+  return graphOf(loaded);
+}
+
+/** Units in each unit's reporting subtree, itself included. */
+function subtreeSizes(graph: OrgGraph): Map<string, number> {
+  const order = [graph.rootId];
+  for (let index = 0; index < order.length; index += 1) order.push(...(graph.children.get(order[index]!) ?? []));
+  const sizes = new Map<string, number>();
+  for (const id of order.reverse()) sizes.set(id, 1 + (graph.children.get(id) ?? []).reduce((sum, child) => sum + sizes.get(child)!, 0));
+  return sizes;
+}
+
+/**
+ * The counting rule of a `full` chart from `root`: every internal unit under it
+ * is drawn or counted exactly once; a unit with `below` draws none of its
+ * reports and counts its whole subtree; a "+N" node stands only beside reports
+ * that are drawn, and counts the reports left out with their subtrees.
+ */
+function expectEveryUnitAccountedFor(chart: OrgChartData, graph: OrgGraph, root = graph.rootId): void {
+  const sizes = subtreeSizes(graph);
+  const drawn = new Set(chart.nodes.filter((node) => node.count === undefined).map((node) => node.id));
+  const childrenDrawn = (id: string) => chart.edges.filter((line) => line.type === 'reports' && line.from === indexOf(chart, id));
+  let counted = 0;
+  for (const node of chart.nodes) {
+    if (node.below !== undefined) {
+      expect(node.kind).toBeDefined();
+      expect(node.below).toBe(sizes.get(node.id)! - 1);
+      expect(childrenDrawn(node.id)).toEqual([]);
+      counted += node.below;
+    }
+    if (node.count !== undefined) {
+      const owner = node.id.replace(/--more$/, '');
+      const reports = graph.children.get(owner)!;
+      const shown = reports.filter((id) => drawn.has(id));
+      expect(shown.length).toBeGreaterThan(0);
+      expect(node.count).toBe(reports.filter((id) => !drawn.has(id)).reduce((sum, id) => sum + sizes.get(id)!, 0));
+      counted += node.count;
+    }
+  }
+  // A unit drawn with reports either draws all of them or counts the rest in a "+N" node.
+  for (const id of drawn) {
+    const reports = graph.children.get(id) ?? [];
+    const node = chart.nodes[indexOf(chart, id)]!;
+    if (reports.length === 0 || node.below !== undefined || isExternal(node.kind!)) continue;
+    const missing = reports.filter((report) => !drawn.has(report));
+    if (missing.length > 0) expect(indexOf(chart, `${id}--more`)).toBeGreaterThanOrEqual(0);
+  }
+  const internal = chart.nodes.filter((node) => node.count === undefined && !isExternal(node.kind!)).length;
+  expect(internal + counted).toBe(sizes.get(root));
+}
 
 function overlapping(nodes: readonly ChartNode[]): string[] {
   const found: string[] = [];
@@ -289,27 +346,48 @@ describe('createChartData: stacked columns by kind', () => {
 describe('createChartData: large organizations', () => {
   const big = graphOf(generateOrg(1000));
 
-  it('collapses below a depth into "+N units" nodes that link to the unit showing that subtree', () => {
+  it('collapses below a depth: a unit there counts the units below it in its own box, a leaf of the chart', () => {
     const chart = createChartData(big, {hrefOf, variant: 'full'});
     expectWellFormed(chart);
-    const internal = [...big.units.values()].filter((unit) => !isExternal(unit.kind)).length;
-    const units = chart.nodes.filter((node) => node.count === undefined && !isExternal(node.kind!));
-    const counts = chart.nodes.filter((node) => node.count !== undefined);
     expect(chart.nodes.length).toBeLessThanOrEqual(80 + 1);
-    expect(counts.length).toBeGreaterThan(0);
-    // Every unit is either drawn or counted, exactly once.
-    expect(units.length + counts.reduce((sum, node) => sum + node.count!, 0)).toBe(internal);
-    for (const node of counts) {
-      const owner = node.id.replace(/--more$/, '');
-      expect(big.units.has(owner)).toBe(true);
-      expect(node.href).toBe(hrefOf(owner));
-      expect(node.lines).toEqual([`+${node.count} unit${node.count === 1 ? '' : 's'}`]);
-      expect(node.name).toBe(`${node.count} more unit${node.count === 1 ? '' : 's'} under ${big.units.get(owner)!.name}`);
-      expect(edge(chart, 'reports', owner, node.id)).toBeDefined();
+    const collapsed = chart.nodes.filter((node) => node.below !== undefined);
+    expect(collapsed.length).toBeGreaterThan(0);
+    expectEveryUnitAccountedFor(chart, big);
+    const plain = chart.nodes.find((node) => node.kind && node.below === undefined && (node.lines?.length ?? 1) === 1)!;
+    for (const node of collapsed) {
+      // Still one link, to the unit's own page (which shows what is below it); one line taller than without the count.
+      expect(node.href).toBe(hrefOf(node.id));
+      if ((node.lines?.length ?? 1) === 1) expect(node.h).toBe(plain.h + 14);
+      expect(chart.nodes.some((other) => other.id === `${node.id}--more`)).toBe(false);
     }
     const bigger = createChartData(big, {hrefOf, variant: 'full', maxNodes: 400});
+    expectEveryUnitAccountedFor(bigger, big);
     expect(bigger.nodes.length).toBeGreaterThan(chart.nodes.length);
     expect(bigger.nodes.length).toBeLessThanOrEqual(401);
+  });
+
+  it('keeps a separate "+N" node beside the reports a unit draws when it cannot draw them all', () => {
+    // Under `org`: 30 areas, each with two roles; the budget reaches the areas, the cap of reports cuts them.
+    const units = [unit({id: 'org', kind: 'organization', name: 'Org'})];
+    for (let i = 0; i < 30; i += 1) {
+      units.push(unit({id: `a${i}`, kind: 'area', reportsTo: 'org'}));
+      for (const role of ['x', 'y']) units.push(unit({id: `a${i}-${role}`, kind: 'role', reportsTo: `a${i}`}));
+    }
+    const graph = graphOf(units);
+    const chart = createChartData(graph, {hrefOf, variant: 'full'});
+    expectWellFormed(chart);
+    expectEveryUnitAccountedFor(chart, graph);
+    const more = chart.nodes.filter((node) => node.count !== undefined);
+    expect(more).toHaveLength(1);
+    expect(more[0]).toMatchObject({id: 'org--more', count: 11 * 3, lines: ['+33 units'], name: '33 more units under Org', href: hrefOf('org')});
+    expect(edge(chart, 'reports', 'org', 'org--more')).toBeDefined();
+    // The 19 areas drawn count their roles inside; as leaves they stack in one column, with the "+N" node at its foot.
+    const areas = chart.nodes.filter((node) => node.kind === 'area');
+    expect(areas).toHaveLength(19);
+    for (const area of areas) expect(area.below).toBe(2);
+    expect(new Set([...areas, more[0]!].map((node) => node.x)).size).toBe(1);
+    expect(more[0]!.y).toBeGreaterThan(areas.at(-1)!.y);
+    expect(chart.width).toBeLessThan(2 * W);
   });
 
   it('shows everything with maxNodes: Infinity, 5000 units in well under a second', () => {
@@ -323,6 +401,11 @@ describe('createChartData: large organizations', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
+  it('does not count anything when everything is drawn', () => {
+    const chart = createChartData(big, {hrefOf, variant: 'full', maxNodes: Infinity});
+    expect(chart.nodes.some((node) => node.below !== undefined || node.count !== undefined)).toBe(false);
+  });
+
   it('caps a unit with very many reports', () => {
     const units = [unit({id: 'org', kind: 'organization'}), ...Array.from({length: 60}, (_, i) => unit({id: `r${i}`, kind: 'role', reportsTo: 'org'}))];
     const chart = createChartData(graphOf(units), {hrefOf, variant: 'full'});
@@ -330,6 +413,61 @@ describe('createChartData: large organizations', () => {
     expect(chart.nodes).toHaveLength(1 + 19 + 1);
     expect(chart.nodes.at(-1)).toMatchObject({id: 'org--more', count: 41, href: hrefOf('org')});
   });
+});
+
+describe('createChartData: the landing chart of the benchmark’s 1000-unit organization', () => {
+  const graph = benchmarkGraph(1000);
+  const chart = createChartData(graph, {hrefOf, variant: 'full'});
+  const node = (id: string) => chart.nodes[indexOf(chart, id)]!;
+  const areas = graph.children.get(FIXED_IDS.executive)!.filter((id) => graph.units.get(id)!.kind === 'area');
+
+  it('fits a content column: at most ~900 px wide, the organization’s top in the first 900 px', () => {
+    // It was 2328 px wide with the top at x = 1172, when every area had a "+N units" node below it.
+    expectWellFormed(chart);
+    expect(areas.length).toBeGreaterThanOrEqual(8);
+    expect(chart.width).toBeLessThanOrEqual(900);
+    expect(node(FIXED_IDS.organization).x + W).toBeLessThanOrEqual(900);
+    expect(chart.nodes[0]!.id).toBe(FIXED_IDS.organization);
+  });
+
+  it('stacks the areas in one column, each counting the units below it', () => {
+    const drawn = areas.filter((id) => indexOf(chart, id) >= 0);
+    expect(drawn.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(drawn.map((id) => node(id).x)).size).toBe(1);
+    for (const id of drawn) {
+      expect(node(id).below).toBeGreaterThan(0);
+      expect(edge(chart, 'reports', FIXED_IDS.executive, id)!.d.endsWith(`H${node(id).x}`)).toBe(true);
+    }
+    // No "+N units" node under any area: the count is in the area's box.
+    for (const id of areas) expect(indexOf(chart, `${id}--more`)).toBe(-1);
+  });
+
+  it('accounts for every hidden unit in some count, exactly once', () => {
+    expectEveryUnitAccountedFor(chart, graph);
+    const internal = [...graph.units.values()].filter((unit) => !isExternal(unit.kind)).length;
+    const counted = chart.nodes.reduce((sum, candidate) => sum + (candidate.count ?? candidate.below ?? 0), 0);
+    expect(chart.nodes.filter((candidate) => candidate.count === undefined && !isExternal(candidate.kind!)).length + counted).toBe(internal);
+  });
+
+  it('is smaller than before and the same on every run', () => {
+    expect(JSON.stringify(chart).length).toBeLessThan(7000);
+    expect(JSON.stringify(createChartData(benchmarkGraph(1000), {hrefOf, variant: 'full'}))).toBe(JSON.stringify(chart));
+  });
+
+  it('draws an area’s own chart by the same rule', () => {
+    const sub = createChartData(graph, {hrefOf, variant: 'full', root: FIXED_IDS.firstArea});
+    expectWellFormed(sub);
+    expectEveryUnitAccountedFor(sub, graph, FIXED_IDS.firstArea);
+  });
+
+  it('stays fast for 5000 units', () => {
+    const huge = benchmarkGraph(5000);
+    const started = performance.now();
+    const landing = createChartData(huge, {hrefOf, variant: 'full'});
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(landing.width).toBeLessThanOrEqual(900);
+    expectEveryUnitAccountedFor(landing, huge);
+  }, 30_000);
 });
 
 describe('createChartData: neighbourhood', () => {
@@ -386,6 +524,40 @@ describe('createChartData: neighbourhood', () => {
     expect(chart.nodes.find((node) => node.id === 'l1--up')).toMatchObject({count: 9, href: hrefOf('l1')});
     expect(chart.nodes.find((node) => node.id === 'l12--more')).toMatchObject({count: 89});
     expect(JSON.stringify(chart).length).toBeLessThan(8000);
+  });
+
+  it('counts the units below each report shown, and the "+N" node the reports left out with theirs', () => {
+    // `l1` has 14 areas with 3 roles each, and a team drawing on 15 areas.
+    const units = [unit({id: 'org', kind: 'organization'}), unit({id: 'l1', kind: 'area', name: 'Level One', reportsTo: 'org'})];
+    for (let i = 0; i < 14; i += 1) {
+      units.push(unit({id: `a${i}`, kind: 'area', reportsTo: 'l1'}));
+      for (const role of ['x', 'y', 'z']) units.push(unit({id: `a${i}-${role}`, kind: 'role', reportsTo: `a${i}`}));
+    }
+    units.push(unit({id: 'a0-x-helper', kind: 'role', reportsTo: 'a0-x'}));
+    units.push(unit({id: 'crew', kind: 'team', name: 'Crew', reportsTo: 'org', members: ['l1', ...Array.from({length: 14}, (_, i) => `a${i}`)]}));
+    const graph = graphOf(units);
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l1'});
+    expectWellFormed(chart);
+    const sizes = subtreeSizes(graph);
+    const reports = chart.nodes.filter((node) => node.kind === 'area' && node.id !== 'l1');
+    expect(reports).toHaveLength(11);
+    for (const report of reports) expect(report.below).toBe(sizes.get(report.id)! - 1);
+    expect(chart.nodes[indexOf(chart, 'a0')]!.below).toBe(4);
+    // Three areas left out, with their three roles each.
+    expect(chart.nodes.find((node) => node.id === 'l1--more')).toMatchObject({count: 12, name: '12 more units under Level One'});
+    // Every unit under the page's unit is drawn or counted, exactly once.
+    const counted = chart.nodes.reduce((sum, node) => sum + (node.count !== undefined && node.id === 'l1--more' ? node.count : (node.below ?? 0)), 0);
+    expect(reports.length + counted).toBe(sizes.get('l1')! - 1);
+    // The chain up and the units beside it are context: they count nothing.
+    for (const id of ['org', 'l1', 'crew']) expect(chart.nodes[indexOf(chart, id)]!.below).toBeUndefined();
+    // As leaves, the reports shown stack in one column.
+    expect(new Set(reports.map((report) => report.x)).size).toBe(1);
+
+    // A team's members are not its reports: drawn as they are; the "+N" node counts members.
+    const team = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'crew'});
+    expectWellFormed(team);
+    expect(team.nodes.some((node) => node.below !== undefined)).toBe(false);
+    expect(team.nodes.find((node) => node.id === 'crew--more')).toMatchObject({count: 4, name: '4 more member units of Crew'});
   });
 
   it('does not grow with the organization', () => {

@@ -33,6 +33,9 @@ const VERB: Partial<Record<ChartEdgeType, string>> = {
 const LINE = '#57606a';
 const RELATION = '#9a3412';
 
+/** The line a unit draws when none of its reports is drawn (`ChartNode.below`): "83 units below". */
+const belowText = (count: number) => `${count} unit${count === 1 ? '' : 's'} below`;
+
 export interface OrgChartProps {
   chart?: OrgChartData;
   /** Names the figure (default: the chart's own label); read by screen readers and shown under the chart. */
@@ -46,6 +49,8 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
   const {nodes, edges, kinds, nodeWidth: w} = chart;
   const caption = captionProp ?? chart.label;
   const kindOf = (node: ChartNode) => (node.kind ? `${kinds[node.kind] ?? node.kind}${node.vacant ? ', vacant' : ''}` : '');
+  /** The kind in lower case, then how many units are below the node when it counts them: for names read aloud and the text version. */
+  const aboutOf = (node: ChartNode) => `${kindOf(node).toLowerCase()}${node.below ? `, ${belowText(node.below)}` : ''}`;
   const types = new Set(edges.map((edge) => edge.type));
   const relations = edges.filter((edge) => edge.type !== 'reports');
 
@@ -54,7 +59,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
     return (
       <li key={index}>
         <Link to={node.href}>{node.name}</Link>
-        {node.kind && ` (${kindOf(node).toLowerCase()})`}
+        {node.kind && ` (${aboutOf(node)})`}
         {reports && <ul>{reports.map(item)}</ul>}
       </li>
     );
@@ -90,9 +95,9 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
                 key={node.id}
                 to={node.href}
                 className={`${styles.node} ${node.current ? styles.current : ''} ${node.vacant ? styles.vacant : ''} ${node.count ? styles.count : ''}`}
-                aria-label={node.kind ? `${node.name}, ${kindOf(node).toLowerCase()}` : node.name}
+                aria-label={node.kind ? `${node.name}, ${aboutOf(node)}` : node.name}
                 aria-current={node.current ? 'page' : undefined}>
-                <title>{node.kind ? `${node.name} (${kindOf(node)})` : node.name}</title>
+                <title>{node.kind ? `${node.name} (${kindOf(node)})${node.below ? `, ${belowText(node.below)}` : ''}` : node.name}</title>
                 <rect
                   x={node.x}
                   y={node.y}
@@ -112,8 +117,13 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
                   ))}
                 </text>
                 {node.kind && (
-                  <text className={styles.kind} x={cx} y={node.y + node.h - 10} textAnchor="middle" fill="#4b5563" fontSize={11}>
+                  <text className={styles.kind} x={cx} y={node.y + node.h - (node.below ? 24 : 10)} textAnchor="middle" fill="#4b5563" fontSize={11}>
                     {kindOf(node).replace(', vacant', ' (vacant)')}
+                  </text>
+                )}
+                {node.below !== undefined && (
+                  <text className={styles.below} x={cx} y={node.y + node.h - 10} textAnchor="middle" fill="#4b5563" fontSize={11}>
+                    {belowText(node.below)}
                   </text>
                 )}
               </Link>
