@@ -17,6 +17,8 @@ export default defineConfig({
       // Components import Docusaurus's Link; outside a Docusaurus app a plain anchor stands in.
       '@docusaurus/Link': path.join(root, 'tests/stubs/Link.tsx'),
       '@docusaurus/useBaseUrl': path.join(root, 'tests/stubs/useBaseUrl.ts'),
+      '@docusaurus/useBrokenLinks': path.join(root, 'tests/stubs/useBrokenLinks.ts'),
+      '@docusaurus/router': path.join(root, 'tests/stubs/router.ts'),
     },
   },
 });

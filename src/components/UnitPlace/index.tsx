@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import QuietLink from '@site/src/components/QuietLink';
 import OrgChart from '@site/src/components/OrgChart';
 import type {OrgChartData} from '@site/src/org/chart';
 import type {PlaceData, UnitRef} from '@site/src/org/derive';
@@ -14,7 +15,7 @@ export interface UnitPlaceProps {
 function UnitLink({unit}: {unit: UnitRef}): ReactNode {
   return (
     <>
-      <Link to={unit.href}>{unit.name}</Link>
+      <QuietLink to={unit.href}>{unit.name}</QuietLink>
       {unit.vacant && <span className={styles.vacant}> (vacant)</span>}
     </>
   );
