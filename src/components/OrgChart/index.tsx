@@ -4,7 +4,8 @@
  * Colours come from CSS variables (styles.module.css); the presentation
  * attributes repeat the light theme so that a downloaded SVG renders alone.
  */
-import Link from '@docusaurus/Link';
+// Chart nodes link without viewport prefetching: a chart shows many units at once.
+import Link from '@site/src/components/QuietLink';
 import type {ReactNode} from 'react';
 import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
 import styles from './styles.module.css';
