@@ -1,4 +1,6 @@
-/** Stands in for @docusaurus/useBrokenLinks in component tests: records nothing. */
+/** Stands in for @docusaurus/useBrokenLinks in component tests: records what the build's broken-link check would be given. */
+export const collectedLinks: string[] = [];
+
 export default function useBrokenLinks(): {collectLink: (link?: string) => void; collectAnchor: (anchor?: string) => void} {
-  return {collectLink: () => undefined, collectAnchor: () => undefined};
+  return {collectLink: (link) => void (link !== undefined && collectedLinks.push(link)), collectAnchor: () => undefined};
 }

@@ -1,0 +1,34 @@
+import {renderToStaticMarkup} from 'react-dom/server';
+import {beforeEach, describe, expect, it} from 'vitest';
+import QuietLink from '@site/src/components/QuietLink';
+import UnitPlace from '@site/src/components/UnitPlace';
+import {collectedLinks} from '@site/tests/stubs/useBrokenLinks';
+
+describe('<QuietLink />', () => {
+  beforeEach(() => {
+    collectedLinks.length = 0;
+  });
+
+  it('renders a plain link and hands its target to the broken-link check', () => {
+    const html = renderToStaticMarkup(<QuietLink to="/teams/area-leads" className="x">Area leads</QuietLink>);
+    expect(html).toBe('<a href="/teams/area-leads" class="x">Area leads</a>');
+    expect(collectedLinks).toEqual(['/teams/area-leads']);
+  });
+
+  it('is what the Place block uses for every unit it names', () => {
+    const unit = (name: string, href: string) => ({name, href, kind: 'Functional area'});
+    renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          kind: 'Functional area',
+          chain: [unit('2i2c', '/'), unit('Executive Director', '/governance/executive-director')],
+          directReports: [],
+          teams: [unit('Area leads', '/teams/area-leads')],
+          members: [],
+          relations: [],
+        }}
+      />,
+    );
+    expect(collectedLinks).toEqual(['/governance/executive-director', '/teams/area-leads']);
+  });
+});
