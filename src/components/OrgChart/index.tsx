@@ -134,7 +134,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
       </div>
       <figcaption className={styles.caption}>
         {caption}
-        <span className={styles.scrollHint}> Scroll the chart sideways to see all of it.</span>
+        <span className={styles.scrollHint}> (scroll sideways to see all of it)</span>
       </figcaption>
       <ul className={styles.legend} aria-label="Legend">
         {LEGEND.filter(([, kinds]) => kinds.some((kind) => types.has(kind))).map(([label, [kind]]) => (
