@@ -85,7 +85,8 @@ export default function UnitPlace({place, chart, retired}: UnitPlaceProps): Reac
             {place.lead.vacant && <strong className={styles.vacant}> (vacant)</strong>}
           </Fact>
         )}
-        {(place.directReports.length > 0 || manager) && (
+        {/* A team draws on units rather than having reports: "None" would only confuse. */}
+        {(place.directReports.length > 0 || (manager && place.members.length === 0)) && (
           <Fact term="Direct reports">
             <Units units={place.directReports} none="None" />
           </Fact>

@@ -32,3 +32,27 @@ describe('<QuietLink />', () => {
     expect(collectedLinks).toEqual(['/governance/executive-director', '/teams/area-leads']);
   });
 });
+
+describe('<UnitPlace />', () => {
+  const unit = (name: string, href: string) => ({name, href, kind: 'Functional area'});
+  const base = {
+    kind: 'Functional area',
+    chain: [unit('2i2c', '/'), unit('Executive Director', '/governance/executive-director')],
+    directReports: [],
+    teams: [],
+    members: [],
+    relations: [],
+  };
+
+  it('says a unit with a manager has no direct reports', () => {
+    expect(renderToStaticMarkup(<UnitPlace place={base} />)).toMatch(/<dt>Direct reports<\/dt><dd><span class="[^"]*none[^"]*">None<\/span><\/dd>/);
+  });
+
+  it('lists where a team draws its members from instead of an empty "Direct reports"', () => {
+    const html = renderToStaticMarkup(
+      <UnitPlace place={{...base, kind: 'Cross-functional team', members: [unit('Product', '/functional-areas/product')]}} />,
+    );
+    expect(html).not.toContain('Direct reports');
+    expect(html).toContain('<dt>Members come from</dt><dd><a href="/functional-areas/product">Product</a></dd>');
+  });
+});
