@@ -34,14 +34,21 @@ function stripNumberPrefix(segment: string): string {
   return segment.replace(NUMBER_PREFIX, '');
 }
 
+/**
+ * Whether a page is its folder's index (`index.md`, `README.md`, or named like
+ * its folder), which the docs plugin serves at the folder's own address.
+ */
+export function isFolderIndex(source: string, contentDir = 'docs'): boolean {
+  const segments = path.posix.relative(contentDir, source).split('/');
+  const fileName = (segments.pop() ?? '').replace(MARKDOWN_FILE, '');
+  return ['index', 'readme', segments.at(-1)?.toLowerCase()].includes(fileName.toLowerCase());
+}
+
 /** The site path of a page, from its site-relative source such as `docs/teams/area-leads.md`. */
 export function pagePathOf(source: string, contentDir = 'docs'): string {
-  const relative = path.posix.relative(contentDir, source);
-  const segments = relative.split('/');
+  const segments = path.posix.relative(contentDir, source).split('/');
   const fileName = (segments.pop() ?? '').replace(MARKDOWN_FILE, '');
-  const folder = segments.at(-1);
-  const isIndex = ['index', 'readme', folder?.toLowerCase()].includes(fileName.toLowerCase());
-  const parts = [...segments.map(stripNumberPrefix), ...(isIndex ? [] : [stripNumberPrefix(fileName)])];
+  const parts = [...segments.map(stripNumberPrefix), ...(isFolderIndex(source, contentDir) ? [] : [stripNumberPrefix(fileName)])];
   return `/${parts.join('/')}`;
 }
 

@@ -13,7 +13,7 @@ import {isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap} from
 import {buildOrgGraph, type OrgGraph} from './graph';
 import {parsePage, type LoadedUnit, type LoadResult} from './load';
 import {sortProblems, type OrgProblem} from './problems';
-import {checkRedirects, pagePathOf} from './redirects';
+import {checkRedirects, isFolderIndex, pagePathOf} from './redirects';
 import {didYouMean} from './suggest';
 
 /** Page texts by site-relative source path (`docs/teams/area-leads.md`). */
@@ -365,10 +365,6 @@ function inheritRelations(doc: Document, from: LoadedUnit, to: LoadedUnit): bool
   return true;
 }
 
-function isFolderIndex(source: string): boolean {
-  const {name, dir} = path.posix.parse(source);
-  return ['index', 'readme', path.posix.basename(dir).toLowerCase()].includes(name.toLowerCase());
-}
 
 // ---------------------------------------------------------------------------
 // The recipes

@@ -20,7 +20,7 @@ import {Document, isSeq} from 'yaml';
 import {buildOrgGraph} from './graph';
 import {parsePage, type LoadedPage, type LoadedUnit, type LoadResult} from './load';
 import {formatProblem, type OrgProblem} from './problems';
-import {checkRedirects} from './redirects';
+import {checkRedirects, isFolderIndex} from './redirects';
 import {article} from './rules';
 import {KIND_LABELS, UNIT_KINDS, type UnitKind} from './schema';
 
@@ -81,10 +81,6 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-function isFolderIndex(source: string): boolean {
-  const {name, dir} = path.posix.parse(source);
-  return ['index', 'readme', path.posix.basename(dir).toLowerCase()].includes(name.toLowerCase());
-}
 
 /** The folder (site-relative) that a new unit's page belongs in; see the rules at the top. */
 export function folderFor(kind: string, reportsTo: string | undefined, units: readonly LoadedUnit[], contentDir = 'docs'): string {
