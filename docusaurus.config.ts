@@ -1,11 +1,14 @@
+import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkOrg from './src/plugins/remark-org';
-import type {OrgPluginOptions} from './src/plugins/org-plugin';
-import {redirectsFromContent} from './src/org/redirects';
+import {pageDataDirOf, type OrgPluginOptions} from './src/plugins/org-plugin';
+import {createFrontMatterParser} from './src/plugins/front-matter';
+import {HANDBOOK_DOCS_SHAPE} from './src/plugins/content';
+import type {Redirect} from './src/org/pipeline';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -14,18 +17,34 @@ const siteUrl = process.env.HANDBOOK_SITE_URL ?? 'https://handbook.example.org';
 const baseUrl = process.env.HANDBOOK_BASE_URL ?? '/';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
-const siteModelFile = path.join(siteDir, '.docusaurus', 'org-handbook', 'site-model.json');
+
+/** Last-updated dates come from git; a zip download or a container build context has none. */
+function isInsideGitWorktree(dir: string): boolean {
+  try {
+    return execFileSync('git', ['rev-parse', '--is-inside-work-tree'], {cwd: dir, stdio: ['ignore', 'pipe', 'ignore']}).toString().trim() === 'true';
+  } catch {
+    return false;
+  }
+}
+const hasGitHistory = isInsideGitWorktree(siteDir);
+if (!hasGitHistory) console.warn('[WARNING] This copy of the handbook is not a git checkout: pages are built without "last updated" dates.');
 
 export default async function createConfig(): Promise<Config> {
-  // Old addresses of moved or renamed unit pages (org.redirectFrom); see src/org/redirects.ts.
-  const redirects = await redirectsFromContent(siteDir);
+  // Old addresses of moved or renamed unit pages (org.redirectFrom), by the page's current
+  // address. The org plugin fills it from the real permalinks; the redirects plugin reads it
+  // after the build.
+  let oldAddresses = new Map<string, string[]>();
+  const publishRedirects = (redirects: Redirect[]) => {
+    oldAddresses = new Map();
+    for (const {from, to} of redirects) oldAddresses.set(to, [...(oldAddresses.get(to) ?? []), from]);
+  };
   return {
     title: '2i2c Handbook',
     tagline: 'How 2i2c is organized: who decides, who reports to whom, who to ask.',
     favicon: 'img/favicon.svg',
     url: siteUrl,
     baseUrl,
-    trailingSlash: false,
+    trailingSlash: HANDBOOK_DOCS_SHAPE.trailingSlash,
 
     onBrokenLinks: 'throw',
     onBrokenAnchors: 'throw',
@@ -40,6 +59,8 @@ export default async function createConfig(): Promise<Config> {
 
     markdown: {
       mermaid: true,
+      // The handbook's own frontmatter reader, the one `npm run check` uses (src/org/frontmatter.ts).
+      parseFrontMatter: createFrontMatterParser(siteDir),
       hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
     },
 
@@ -48,11 +69,12 @@ export default async function createConfig(): Promise<Config> {
         'classic',
         {
           docs: {
-            routeBasePath: '/',
+            path: HANDBOOK_DOCS_SHAPE.contentDir,
+            routeBasePath: HANDBOOK_DOCS_SHAPE.routeBasePath,
             sidebarPath: './sidebars.ts',
             editUrl: `${repositoryUrl}/edit/main/`,
-            showLastUpdateTime: true,
-            beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, siteModelFile}]],
+            showLastUpdateTime: hasGitHistory,
+            beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, pageDataDir: pageDataDirOf(siteDir)}]],
           },
           blog: false,
           theme: {customCss: './src/css/custom.css'},
@@ -64,10 +86,10 @@ export default async function createConfig(): Promise<Config> {
     themes: ['@docusaurus/theme-mermaid'],
 
     plugins: [
-      ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
+      ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, publishRedirects} satisfies OrgPluginOptions],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',
-      ['@docusaurus/plugin-client-redirects', {redirects}],
+      ['@docusaurus/plugin-client-redirects', {createRedirects: (existingPath: string) => oldAddresses.get(existingPath)}],
     ],
 
     themeConfig: {

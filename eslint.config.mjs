@@ -17,10 +17,16 @@ export default tseslint.config(
     },
   },
   {
+    // Bundler loaders are CommonJS files that Node requires as they are.
+    files: ['**/*.cjs'],
+    languageOptions: {sourceType: 'commonjs', globals: {require: 'readonly', module: 'writable', __dirname: 'readonly'}},
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
+  },
+  {
     // The org model stays free of React and Docusaurus so every stage is testable on its own.
     files: ['src/org/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*', '@site/src/components/*', '@site/src/plugins/*']}],
+      'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*', '@site/src/components/*', '@site/src/plugins/*', 'node:fs', 'node:fs/promises', 'node:child_process']}],
     },
   },
 );

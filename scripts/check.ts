@@ -4,7 +4,7 @@
  * annotations when run inside Actions (or with --format=github).
  */
 import path from 'node:path';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree} from '@site/src/plugins/content';
 import {formatProblems} from '@site/src/org/problems';
 
 const args = process.argv.slice(2);

@@ -13,7 +13,8 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface, type Interface} from 'node:readline/promises';
 import {parseArgs} from 'node:util';
-import {loadContentTree} from '@site/src/org/load';
+import {loadPages} from '@site/src/org/load';
+import {createSiteRules, readDocsFiles} from '@site/src/plugins/content';
 import {formatProblem} from '@site/src/org/problems';
 import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from '@site/src/org/rules';
 import {createUnitPage, slugify, type AnswerField, type UnitAnswers} from '@site/src/org/scaffold';
@@ -85,7 +86,10 @@ function parseRelation(text: string): {type: string; to: string; note?: string} 
   return {type, to, ...(note.length > 0 ? {note: note.join(':')} : {})};
 }
 
-const loaded = await loadContentTree(siteDir);
+const files = await readDocsFiles(siteDir, 'docs');
+const texts = new Map(files.map((file) => [file.source, file.text]));
+const rules = await createSiteRules(siteDir);
+const loaded = loadPages(files, rules.bodyReader);
 if (loaded.problems.length > 0) {
   console.error(`note: the handbook already has ${loaded.problems.length} problem(s) (see npm run check); they are not blamed on the new page.`);
 }
@@ -160,7 +164,7 @@ async function main(): Promise<number> {
       console.error(`Missing ${missing.join(', ')} (and the terminal is not interactive, so they cannot be asked).\n\n${USAGE}`);
       return 2;
     }
-    const result = createUnitPage(answers as UnitAnswers, loaded);
+    const result = createUnitPage(answers as UnitAnswers, texts, rules);
     if (!result.ok) {
       console.error(result.problems.map(formatProblem).join('\n'));
       const retry = result.fields.filter((field) => field !== 'reviewed');

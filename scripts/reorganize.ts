@@ -7,10 +7,10 @@
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {listMarkdownFiles} from '@site/src/org/load';
+import {checkTexts} from '@site/src/org/pipeline';
+import {createSiteRules, HANDBOOK_DOCS_SHAPE, listMarkdownFiles} from '@site/src/plugins/content';
 import {formatProblem, type OrgProblem} from '@site/src/org/problems';
 import {
-  checkTexts,
   findBrokenLinks,
   mergeUnits,
   moveUnit,
@@ -66,13 +66,14 @@ if (flags.help) {
 }
 const [recipe, first, second, ...extra] = positionals;
 const siteDir = path.resolve(flags['site-dir'] ?? process.cwd());
-const contentDir = 'docs';
+const contentDir = HANDBOOK_DOCS_SHAPE.contentDir;
+const rules = await createSiteRules(siteDir);
 
 const files = await listMarkdownFiles(path.join(siteDir, contentDir));
 const texts = new Map<string, string>();
 for (const file of files) texts.set(path.relative(siteDir, file).split(path.sep).join('/'), await readFile(file, 'utf8'));
 
-const before = checkTexts(texts, contentDir);
+const before = checkTexts(texts, rules);
 if (before.problems.length > 0) {
   console.error(before.problems.map(formatProblem).join('\n'));
   console.error('The handbook already has problems; fix them first (npm run check).');
@@ -92,9 +93,10 @@ function apply(): Reorganization {
         ...(flags.title !== undefined ? {title: flags.title} : {}),
         renameFile: !flags['keep-file'],
         updateReferences: !flags['no-update-references'],
+        routes: rules,
       });
     case 'merge':
-      return mergeUnits(texts, {from: need(first, 'the id of the unit that goes away'), into: need(flags.into ?? second, '--into SURVIVOR')});
+      return mergeUnits(texts, {from: need(first, 'the id of the unit that goes away'), into: need(flags.into ?? second, '--into SURVIVOR'), routes: rules});
     case 'retire':
       return retireUnit(texts, {
         id: need(first, 'the unit id'),
@@ -119,7 +121,7 @@ try {
 console.log(result.notes.map((note) => `  ${note}`).join('\n'));
 const linksBefore = new Set(findBrokenLinks(texts).map(formatProblem));
 const problems: OrgProblem[] = [
-  ...checkTexts(result.texts, contentDir).problems,
+  ...checkTexts(result.texts, rules).problems,
   ...findBrokenLinks(result.texts).filter((problem) => !linksBefore.has(formatProblem(problem))),
 ];
 if (problems.length > 0) {

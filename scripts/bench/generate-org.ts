@@ -8,7 +8,7 @@
  * names are overwritten). The same units and seed always give the same files.
  *
  * Shape of the organization (every unit is one page):
- * - the organization at the top (`docs/index.md`, `slug: /`, with `<OrgChart />`
+ * - the organization at the top (`docs/index.md`, with `<OrgChart />`
  *   and `<UnitList kind="area" />`), a council reporting to it, an executive
  *   role reporting to the council and a fiscal sponsor linked by `sponsors`;
  * - 8–12 functional areas reporting to the executive (fewer on tiny sites),
@@ -462,7 +462,6 @@ function unitPage(unit: Unit, random: Random): GeneratedFile {
   let body = pageBody(unit, random);
   if (unit.kind === 'organization') {
     data.title = `${unit.name} handbook`;
-    data.slug = '/';
     data.sidebar_position = 1;
     body = [
       paragraph(random),

@@ -133,7 +133,7 @@ interface OrgModules {
 
 /** The org model's modules, loaded at run time so that this script works before chart.ts exists. */
 async function loadOrgModules(): Promise<OrgModules> {
-  const check = (await import('@site/src/org/check')) as unknown as Pick<OrgModules, 'checkContentTree'>;
+  const check = (await import('@site/src/plugins/content')) as unknown as Pick<OrgModules, 'checkContentTree'>;
   const graph = (await import('@site/src/org/graph')) as unknown as Pick<OrgModules, 'buildOrgGraph'>;
   const chartModule = '@site/src/org/chart';
   const base = {checkContentTree: check.checkContentTree, buildOrgGraph: graph.buildOrgGraph};

@@ -297,14 +297,8 @@ export function compareUnits(a: OrgUnit, b: OrgUnit): number {
 }
 
 function positionOf(unit: LoadedUnit, field: string): SourcePosition {
-  // Fall back to the nearest enclosing value that has a position.
-  const parts = field.split('.');
-  while (parts.length > 0) {
-    const position = unit.positions[parts.join('.')];
-    if (position) return position;
-    parts.pop();
-  }
-  return {line: 1, column: 1};
+  // The reader falls back to the nearest enclosing value that has a position.
+  return unit.locate?.(field) ?? {line: 1, column: 1};
 }
 
 function where(unit: LoadedUnit, field: string): string {

@@ -6,14 +6,13 @@
  *
  * Frontmatter is edited through the `yaml` package's Document API, so comments,
  * quoting and the order of keys survive; only the values a recipe changes differ.
- * Every recipe leaves validation to the check: run `checkTexts` on the result.
+ * Every recipe leaves validation to the check: run the pipeline's `checkTexts` on the result.
  */
 import path from 'node:path';
 import {isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap} from 'yaml';
-import {buildOrgGraph, type OrgGraph} from './graph';
-import {parsePage, type LoadedUnit, type LoadResult} from './load';
+import {loadPages, type LoadedUnit} from './load';
 import {sortProblems, type OrgProblem} from './problems';
-import {checkRedirects, isFolderIndex, pagePathOf} from './redirects';
+import type {PageRoutes} from './pipeline';
 import {didYouMean} from './suggest';
 
 /** Page texts by site-relative source path (`docs/teams/area-leads.md`). */
@@ -40,27 +39,6 @@ export class ReorganizeError extends Error {
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*$/m;
 const TO_STRING = {lineWidth: 0, flowCollectionPadding: false} as const;
-
-/** The same LoadResult `loadContentTree` gives, from texts instead of files. */
-export function loadFromTexts(texts: PageTexts): LoadResult {
-  const result: LoadResult = {units: [], pages: [], problems: [], unreadableIds: []};
-  for (const source of [...texts.keys()].sort()) {
-    const parsed = parsePage(source, texts.get(source)!);
-    result.pages.push(parsed.page);
-    if (parsed.unit) result.units.push(parsed.unit);
-    if (parsed.unreadableId) result.unreadableIds.push(parsed.unreadableId);
-    result.problems.push(...parsed.problems);
-  }
-  return result;
-}
-
-/** `checkContentTree`, in memory: what `npm run check` would say about these texts. */
-export function checkTexts(texts: PageTexts, contentDir = 'docs'): {loaded: LoadResult; graph?: OrgGraph; problems: OrgProblem[]} {
-  const loaded = loadFromTexts(texts);
-  const {graph, problems} = buildOrgGraph(loaded.units, loaded.unreadableIds);
-  const all = sortProblems([...loaded.problems, ...problems, ...checkRedirects(loaded, contentDir)]);
-  return all.length === 0 && graph ? {loaded, graph, problems: all} : {loaded, problems: all};
-}
 
 // ---------------------------------------------------------------------------
 // Relative Markdown links
@@ -254,7 +232,7 @@ class Reorganizer {
 
   constructor(texts: PageTexts) {
     this.texts = new Map(texts);
-    const loaded = loadFromTexts(texts);
+    const loaded = loadPages([...texts].map(([source, text]) => ({source, text})));
     if (loaded.problems.length > 0) {
       const first = loaded.problems[0]!;
       throw new ReorganizeError(
@@ -398,6 +376,8 @@ export interface RenameOptions {
   updateReferences?: boolean;
   /** Rename the file when it is named after the old id (default), keeping the old address as a redirect. */
   renameFile?: boolean;
+  /** The docs plugin's address rules, for the redirect from the old address. */
+  routes: PageRoutes;
 }
 
 /**
@@ -407,14 +387,14 @@ export interface RenameOptions {
  * and relative links to it are updated.
  */
 export function renameUnit(texts: PageTexts, options: RenameOptions): Reorganization {
-  const {from, to, title, updateReferences = true, renameFile = true} = options;
+  const {from, to, title, updateReferences = true, renameFile = true, routes} = options;
   const work = new Reorganizer(texts);
   const unit = work.find(from);
   if (from === to) throw new ReorganizeError(`"${from}" already has that id`);
   const {dir, name, ext} = path.posix.parse(unit.source);
-  const newSource = renameFile && name === from && !isFolderIndex(unit.source) ? `${dir}/${to}${ext}` : unit.source;
-  const oldPath = pagePathOf(unit.source);
-  const newPath = pagePathOf(newSource);
+  const newSource = renameFile && name === from && !routes.isFolderIndex(unit.source) ? `${dir}/${to}${ext}` : unit.source;
+  const oldPath = routes.permalinkOf(unit.source, {});
+  const newPath = routes.permalinkOf(newSource, {});
 
   work.edit(unit.source, (doc) => {
     const org = orgMap(doc);
@@ -443,6 +423,8 @@ export interface MergeOptions {
   from: string;
   /** The unit that remains and absorbs it. */
   into: string;
+  /** The docs plugin's address rules, for the redirect from the absorbed unit's address. */
+  routes: PageRoutes;
 }
 
 /**
@@ -460,8 +442,8 @@ export function mergeUnits(texts: PageTexts, options: MergeOptions): Reorganizat
 
   work.edit(survivor.source, (doc) => {
     addToList(doc, 'formerIds', [absorbed.org.id, ...(absorbed.org.formerIds ?? [])]);
-    const ownPath = pagePathOf(survivor.source);
-    const oldPaths = [pagePathOf(absorbed.source), ...(absorbed.org.redirectFrom ?? [])].filter((from) => from !== ownPath);
+    const ownPath = options.routes.permalinkOf(survivor.source, {});
+    const oldPaths = [options.routes.permalinkOf(absorbed.source, {}), ...(absorbed.org.redirectFrom ?? [])].filter((from) => from !== ownPath);
     addToList(doc, 'redirectFrom', oldPaths);
     if (absorbed.org.members) addToList(doc, 'members', absorbed.org.members.filter((member) => member !== survivor.org.id));
     inheritRelations(doc, absorbed, survivor);

@@ -1,8 +1,9 @@
 /**
  * `npm run new:unit`, without the terminal: turns an editor's answers into a
  * unit page, or refuses them with exactly the messages `npm run check` would
- * print once the page exists. Pure: it sees the handbook only through the
- * LoadResult it is given.
+ * print once the page exists: it runs the same pipeline on the handbook with
+ * and without the new page. Pure: it sees the handbook only through the page
+ * texts and the site rules it is given.
  *
  * Where the page goes (documented in docs/guide/index.md):
  *
@@ -17,10 +18,9 @@
  */
 import path from 'node:path';
 import {Document, isSeq} from 'yaml';
-import {buildOrgGraph} from './graph';
-import {parsePage, type LoadedPage, type LoadedUnit, type LoadResult} from './load';
+import {loadPages, parsePage, type LoadedUnit} from './load';
+import {checkTexts, runPipeline, type PageRoutes, type SiteRules} from './pipeline';
 import {formatProblem, type OrgProblem} from './problems';
-import {checkRedirects, isFolderIndex} from './redirects';
 import {article} from './rules';
 import {KIND_LABELS, UNIT_KINDS, type UnitKind} from './schema';
 
@@ -83,9 +83,15 @@ export function slugify(name: string): string {
 
 
 /** The folder (site-relative) that a new unit's page belongs in; see the rules at the top. */
-export function folderFor(kind: string, reportsTo: string | undefined, units: readonly LoadedUnit[], contentDir = 'docs'): string {
+export function folderFor(
+  kind: string,
+  reportsTo: string | undefined,
+  units: readonly LoadedUnit[],
+  routes: PageRoutes,
+  contentDir = 'docs',
+): string {
   const parent = reportsTo === undefined ? undefined : units.find((unit) => unit.org.id === reportsTo);
-  if (parent && isFolderIndex(parent.source)) {
+  if (parent && routes.isFolderIndex(parent.source)) {
     const dir = path.posix.dirname(parent.source);
     if (dir !== contentDir) return dir;
   }
@@ -123,7 +129,9 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
   }
   const yamlText = doc.toString({lineWidth: 0, flowCollectionPadding: false});
   const label = KIND_LABELS[kind]?.toLowerCase() ?? 'unit';
-  const intro = answers.description?.trim() || `${answers.name} is ${article(label)} of the organization.`;
+  // The name lands in the MDX body, where "<" opens a component and "{" runs code.
+  const name = escapeMarkdownText(answers.name);
+  const intro = answers.description?.trim() ? escapeMarkdownText(answers.description.trim()) : `${name} is ${article(label)} of the organization.`;
   const section = SECTION[kind] ?? 'Purpose';
   return [
     `---\n${yamlText}---`,
@@ -132,13 +140,18 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
     '',
     `## ${section}`,
     '',
-    `This section is still to be written. Say in a few sentences what ${answers.name} is responsible for and why it exists.`,
+    `This section is still to be written. Say in a few sentences what ${name} is responsible for and why it exists.`,
     '',
     '## How to reach',
     '',
-    `This handbook does not list a channel for ${answers.name} yet.`,
+    `This handbook does not list a channel for ${name} yet.`,
     '',
   ].join('\n');
+}
+
+/** Text shown as written: every ASCII punctuation that Markdown or MDX could read as syntax is escaped. */
+export function escapeMarkdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]<>()#+!|~&]/g, (character) => `\\${character}`);
 }
 
 /** The answer each line of the generated frontmatter comes from. */
@@ -173,17 +186,19 @@ function fieldOf(problem: OrgProblem, byLine: Map<number, AnswerField>): AnswerF
   return byLine.get(problem.line);
 }
 
-function graphProblems(units: readonly LoadedUnit[], pages: readonly LoadedPage[], unreadableIds: readonly string[], contentDir: string): OrgProblem[] {
-  return [...buildOrgGraph(units, unreadableIds).problems, ...checkRedirects({units, pages}, contentDir)];
-}
-
 /**
  * Writes nothing: returns the page to create, or the problems it would cause.
  * Problems the handbook already had are not blamed on the new page.
  */
-export function createUnitPage(answers: UnitAnswers, loaded: LoadResult, contentDir = 'docs'): NewUnitPage | ScaffoldRefusal {
+export function createUnitPage(
+  answers: UnitAnswers,
+  texts: ReadonlyMap<string, string>,
+  rules: SiteRules,
+  contentDir = 'docs',
+): NewUnitPage | ScaffoldRefusal {
+  const loaded = loadPages([...texts].map(([source, text]) => ({source, text})), rules.bodyReader);
   const id = answers.id ?? slugify(answers.name);
-  const folder = folderFor(answers.kind, answers.reportsTo, loaded.units, contentDir);
+  const folder = folderFor(answers.kind, answers.reportsTo, loaded.units, rules, contentDir);
   const file = `${folder}/${id || 'unnamed'}.md`;
   const siblings = loaded.units.filter((unit) => path.posix.dirname(unit.source) === folder && unit.sidebarPosition !== undefined);
   const sidebarPosition = siblings.length > 0 ? Math.max(...siblings.map((unit) => unit.sidebarPosition!)) + 1 : undefined;
@@ -202,14 +217,14 @@ export function createUnitPage(answers: UnitAnswers, loaded: LoadResult, content
   const exists: OrgProblem = {file, line: 1, column: 1, message: `a page already exists at ${file}; choose another id`};
   if (!parsed.unit) return refuse([...own, ...(pageExists ? [exists] : []), ...parsed.problems]);
 
-  const {unreadableIds} = loaded;
-  const before = new Set(graphProblems(loaded.units, loaded.pages, unreadableIds, contentDir).map(formatProblem));
-  const after = graphProblems(
-    [...loaded.units, parsed.unit],
-    [...loaded.pages.filter((page) => page.source !== file), parsed.page],
-    unreadableIds,
-    contentDir,
-  );
+  const before = new Set(checkTexts(texts, rules).problems.map(formatProblem));
+  // Where a page already exists, check the new one beside it, so its duplicate id is named;
+  // that the two would share an address is the "already exists" message below.
+  const after = pageExists
+    ? runPipeline([...[...texts].map(([source, text]) => ({source, text})), {source: file, text: content}], rules).problems.filter(
+        (problem) => !problem.message.includes('would both be published at'),
+      )
+    : checkTexts(new Map([...texts, [file, content]]), rules).problems;
   const caused = after.filter((problem) => !before.has(formatProblem(problem)));
   // A duplicate id already says why the file name is taken.
   if (pageExists && !caused.some((problem) => problem.message.startsWith('duplicate unit id'))) {

@@ -1,29 +1,46 @@
 // Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
 /**
- * Docusaurus glue for the org model: fails the build on any content problem
- * before anything is bundled, joins units with the docs plugin's permalinks,
- * hands the result to the MDX compiler (see remark-org.ts) and writes the
- * machine-readable export after the build.
+ * Docusaurus glue for the org model:
+ * - runs the pipeline (content.ts) when plugins are created, so a build with
+ *   bad content stops with every problem before anything loads or bundles;
+ * - prepares one record per page (page-data.ts) and makes each page's
+ *   compilation depend on its record (page-data-loader.cjs), so warm builds
+ *   and the dev server never serve stale facts;
+ * - under `docusaurus start`, reruns on every change to the docs, prints
+ *   problems in the terminal and shows them in a banner on every page,
+ *   keeping the last good structure until they are fixed;
+ * - hands redirects to the redirects plugin and writes the exports after the build.
  */
-import {mkdir, writeFile} from 'node:fs/promises';
+import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import logger from '@docusaurus/logger';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
-import {checkContentTree} from '../org/check';
 import {createOrgExport} from '../org/export';
-import type {OrgGraph, OrgUnit} from '../org/graph';
-import {formatProblems, type OrgProblem} from '../org/problems';
-import {serializeSiteModel, type OrgSiteModel} from '../org/site-model';
 import {toMermaidSource} from '../org/mermaid-export';
+import {createPageData, type PageOrgData} from '../org/page-data';
+import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipeline';
+import {formatProblems, type OrgProblem} from '../org/problems';
+import {createSiteModel, type OrgSiteModel} from '../org/site-model';
+import {checkContentTree, HANDBOOK_DOCS_SHAPE} from './content';
+import {writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */
   reviewMaxAgeDays: number;
-  /** Where the plugin leaves the site model for the remark plugin. */
-  siteModelFile: string;
+  /** Receives the redirects from old unit addresses (`org.redirectFrom`) whenever the content is loaded. */
+  publishRedirects?: (redirects: Redirect[]) => void;
 }
 
 export const ORG_PLUGIN_NAME = 'org-handbook';
+
+const pluginDir = path.dirname(fileURLToPath(import.meta.url));
+
+/** Where the plugin leaves one record per page; the remark step reads from here. */
+export function pageDataDirOf(siteDir: string): string {
+  return path.join(siteDir, '.docusaurus', ORG_PLUGIN_NAME, 'pages');
+}
 
 export class OrgContentError extends Error {
   constructor(problems: readonly OrgProblem[]) {
@@ -34,71 +51,101 @@ export class OrgContentError extends Error {
   }
 }
 
-async function checkOrThrow(siteDir: string): Promise<OrgGraph> {
-  const result = await checkContentTree(siteDir);
-  if (!result.graph) throw new OrgContentError(result.problems);
-  return result.graph;
+interface OrgContent {
+  result: PipelineResult;
 }
 
-export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin<OrgGraph>> {
+export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin<OrgContent>> {
+  const {siteDir} = context;
+  const production = process.env.NODE_ENV === 'production';
+  const pageDataDir = pageDataDirOf(siteDir);
+  const docsDir = path.join(siteDir, HANDBOOK_DOCS_SHAPE.contentDir);
+  const check = async () => {
+    const result = await checkContentTree(siteDir);
+    if (result.problems.length > 0) {
+      if (production) throw new OrgContentError(result.problems);
+      logger.error(`The handbook's structure has problems; pages keep the last good structure until they are fixed.\n${formatProblems(result.problems)}`);
+    }
+    return result;
+  };
   // Runs while plugins are created, before any content loads: the editor gets
   // every problem at once, instead of whichever page the docs plugin trips on first.
-  let checkedAtStart: OrgGraph | undefined = await checkOrThrow(context.siteDir);
-  let siteModel: OrgSiteModel | undefined;
+  let checkedAtStart: PipelineResult | undefined = await check();
+  let model: OrgSiteModel | undefined;
 
   return {
     name: ORG_PLUGIN_NAME,
 
-    // The first load reuses the check above; later ones (pages edited under `docusaurus start`) check again.
+    getPathsToWatch() {
+      return [path.join(docsDir, '**/*.{md,mdx}'), path.join(docsDir, '**/_category_.{json,yml,yaml}'), path.join(siteDir, 'static', '**')];
+    },
+
     async loadContent() {
-      const graph = checkedAtStart ?? (await checkOrThrow(context.siteDir));
+      const result = checkedAtStart ?? (await check());
       checkedAtStart = undefined;
-      return graph;
+      return {result};
+    },
+
+    async contentLoaded({content: {result}, actions}) {
+      if (result.graph) {
+        model = createSiteModel(result.graph, result.permalinks, {
+          today: new Date().toISOString().slice(0, 10),
+          maxAgeDays: options.reviewMaxAgeDays,
+        });
+        const records = new Map<string, PageOrgData>();
+        for (const page of result.loaded.pages) {
+          records.set(page.source, createPageData(model, page.source, result.directives.get(page.source) ?? []));
+        }
+        await writePageData(pageDataDir, records);
+        options.publishRedirects?.(collectRedirects(result));
+      }
+      if (!production) {
+        await actions.createData('dev-problems.json', JSON.stringify(result.problems));
+      }
+    },
+
+    getClientModules() {
+      return production ? [] : [path.join(pluginDir, 'dev-banner.ts')];
+    },
+
+    configureWebpack() {
+      return {
+        module: {
+          rules: [
+            {
+              test: /\.mdx?$/,
+              include: [docsDir],
+              enforce: 'pre' as const,
+              use: [{loader: path.join(pluginDir, 'page-data-loader.cjs'), options: {siteDir, pageDataDir}}],
+            },
+          ],
+        },
+      };
     },
 
     async allContentLoaded({allContent}) {
-      const graph = allContent[ORG_PLUGIN_NAME]?.default as OrgGraph | undefined;
+      // One reading: the docs plugin must have published every page at the address the pipeline computed.
       const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
-      if (!graph || !docs) throw new Error('org-handbook: the docs plugin or the org graph is missing');
-      siteModel = joinWithDocs(graph, docs, options);
-      await mkdir(path.dirname(options.siteModelFile), {recursive: true});
-      await writeFile(options.siteModelFile, serializeSiteModel(siteModel));
+      if (!production || !model || !docs) return;
+      const published = new Map(
+        docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc.permalink]),
+      );
+      const problems: OrgProblem[] = [];
+      for (const [source, id] of model.unitBySource) {
+        const permalink = published.get(source);
+        const expected = model.permalinks.get(id);
+        if (permalink !== expected) {
+          problems.push({file: source, line: 1, column: 1, message: `the docs plugin published this unit at ${permalink ?? 'no address'}, not ${expected}`});
+        }
+      }
+      if (problems.length > 0) throw new OrgContentError(problems);
     },
 
     async postBuild({outDir}) {
-      if (!siteModel) return;
-      const exported = createOrgExport(siteModel, context.siteConfig.url + context.siteConfig.baseUrl);
+      if (!model) return;
+      const exported = createOrgExport(model, context.siteConfig.url + context.siteConfig.baseUrl);
       await writeFile(path.join(outDir, 'org.json'), `${JSON.stringify(exported, null, 2)}\n`);
-      await writeFile(path.join(outDir, 'org.mmd'), toMermaidSource(siteModel));
+      await writeFile(path.join(outDir, 'org.mmd'), toMermaidSource(model));
     },
-  };
-}
-
-function joinWithDocs(graph: OrgGraph, docs: DocsContent, options: OrgPluginOptions): OrgSiteModel {
-  const docBySource = new Map(
-    docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc]),
-  );
-  const permalinks = new Map<string, string>();
-  const unitBySource = new Map<string, string>();
-  const missing: OrgProblem[] = [];
-  const withDocTitle = (unit: OrgUnit): OrgUnit => {
-    const doc = docBySource.get(unit.source);
-    if (!doc) {
-      missing.push({file: unit.source, line: 1, column: 1, message: `unit "${unit.id}" has no published page (is it a draft?)`});
-      return unit;
-    }
-    permalinks.set(unit.id, doc.permalink);
-    unitBySource.set(unit.source, unit.id);
-    // The docs plugin decides the title shown everywhere; use exactly its.
-    return {...unit, title: doc.title, name: unit.org.name ?? doc.title, ...(doc.description ? {description: doc.description} : {})};
-  };
-  const units = new Map([...graph.units].map(([id, unit]) => [id, withDocTitle(unit)]));
-  const retired = graph.retired.map(withDocTitle);
-  if (missing.length > 0) throw new OrgContentError(missing);
-  return {
-    graph: {...graph, units, retired},
-    permalinks,
-    unitBySource,
-    review: {today: new Date().toISOString().slice(0, 10), maxAgeDays: options.reviewMaxAgeDays},
   };
 }

@@ -8,25 +8,26 @@
  *   `<FrontMatterReference>` become plain Markdown (no JavaScript);
  * - `<OrgChart>` receives its precomputed layout as a prop.
  *
- * It reads the site model that org-plugin.ts wrote in `allContentLoaded`.
+ * It computes nothing: it reads the record org-plugin.ts prepared for this
+ * page (src/org/page-data.ts). The plugin's loader makes the page's
+ * compilation depend on that record, so the bundler's caches and the dev
+ * server recompile the page whenever its facts change.
  */
-import {readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Program} from 'estree';
 import type {Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, Text} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm} from 'mdast-util-mdx';
 import {visit, SKIP} from 'unist-util-visit';
 import {valueToEstree} from 'estree-util-value-to-estree';
-import {createChartData} from '../org/chart';
-import {countInWords, describePlace, selectUnits, staleUnits, unitRef, unreviewedUnits} from '../org/derive';
-import type {OrgUnit} from '../org/graph';
-import {fieldReference, kindRulesReference} from '../org/reference';
-import {UNIT_KINDS, type UnitKind} from '../org/schema';
-import {hrefResolver, parseSiteModel, type OrgSiteModel} from '../org/site-model';
+import {DIRECTIVE_NAMES, directiveSignature, type DirectiveAttributes} from '../org/directives';
+import type {ListedUnit, PageOrgData} from '../org/page-data';
+import {pageDataFile} from './page-data-files';
 
 export interface RemarkOrgOptions {
   siteDir: string;
-  siteModelFile: string;
+  /** Where org-plugin.ts writes one record per page. */
+  pageDataDir: string;
 }
 
 // OrgChart and UnitPlace come from the MDX component mapping (src/theme/MDXComponents.tsx);
@@ -34,16 +35,6 @@ export interface RemarkOrgOptions {
 const ORG_CHART = 'OrgChart';
 const UNIT_PLACE = 'UnitPlace';
 const CHART_ACTIONS = {local: '__OrgChartActions', source: '@site/src/components/OrgChart/Actions'};
-
-let cached: {file: string; mtimeMs: number; model: OrgSiteModel} | undefined;
-
-function readSiteModel(file: string): OrgSiteModel {
-  const {mtimeMs} = statSync(file);
-  if (cached?.file !== file || cached.mtimeMs !== mtimeMs) {
-    cached = {file, mtimeMs, model: parseSiteModel(readFileSync(file, 'utf8'))};
-  }
-  return cached.model;
-}
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -54,79 +45,74 @@ class DirectiveError extends Error {
   }
 }
 
+const isDirective = (name: string | null): name is (typeof DIRECTIVE_NAMES)[number] =>
+  name !== null && (DIRECTIVE_NAMES as readonly string[]).includes(name);
+
 export default function remarkOrg(options: RemarkOrgOptions) {
+  const production = process.env.NODE_ENV === 'production';
   return (tree: Root, file: {path?: string}) => {
     if (!file.path) return;
     const source = path.relative(options.siteDir, file.path).split(path.sep).join('/');
-    const model = readSiteModel(options.siteModelFile);
-    const hrefOf = hrefResolver(model);
+    const dataFile = pageDataFile(options.pageDataDir, source);
+    if (!existsSync(dataFile)) {
+      // Under `docusaurus start` a brand-new page can compile before the plugin has prepared it;
+      // the plugin's write then recompiles it. A build always prepares every page first.
+      if (production) throw new Error(`${source}: the org plugin prepared no data for this page`);
+      return;
+    }
+    const data = JSON.parse(readFileSync(dataFile, 'utf8')) as PageOrgData;
     let drawsFullChart = false;
 
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !parent || index === undefined) return;
       const element = node as JsxElement;
-      const attrs = readAttributes(source, element);
+      if (!isDirective(element.name)) return undefined;
       const replace = (nodes: RootContent[] | PhrasingContent[]) => {
         (parent.children as RootContent[]).splice(index, 1, ...(nodes as RootContent[]));
         return [SKIP, index + nodes.length] as [typeof SKIP, number];
       };
-      switch (element.name) {
-        case 'UnitCount': {
-          const units = selectUnits(model.graph, unitFilter(source, element, attrs, model));
-          const word = countInWords(units.length);
-          return replace([text('capitalize' in attrs ? word.charAt(0).toUpperCase() + word.slice(1) : word)]);
-        }
-        case 'UnitList':
-          return replace([unitList(selectUnits(model.graph, unitFilter(source, element, attrs, model)), hrefOf)]);
-        case 'StaleUnits': {
-          const stale = staleUnits(model.graph, model.review);
-          const unreviewed = unreviewedUnits(model.graph);
+      const result = data.directives[directiveSignature(element.name, readAttributes(source, element))];
+      if (!result) {
+        // The check prepares every directive it finds; one it missed must not pass silently.
+        if (production) throw new DirectiveError(source, element, 'was not prepared by the org plugin; run `npm run check`');
+        return replace([]);
+      }
+      switch (result.type) {
+        case 'text':
+          return replace([text(result.text)]);
+        case 'list':
+          return replace([unitList(result.items)]);
+        case 'stale':
           return replace([
-            stale.length > 0
-              ? unitList(stale, hrefOf, (unit) => `last reviewed ${unit.org.reviewed}`)
-              : paragraph([text(`No unit's review is older than ${model.review.maxAgeDays} days.`)]),
-            paragraph([text(`Units with no review date yet: ${unreviewed.length === 0 ? 'none' : String(unreviewed.length)}.`)]),
-            ...(unreviewed.length > 0 ? [unitList(unreviewed, hrefOf, () => 'never reviewed')] : []),
+            result.stale.length > 0
+              ? unitList(result.stale)
+              : paragraph([text(`No unit's review is older than ${result.maxAgeDays} days.`)]),
+            paragraph([text(`Units with no review date yet: ${result.unreviewed.length === 0 ? 'none' : String(result.unreviewed.length)}.`)]),
+            ...(result.unreviewed.length > 0 ? [unitList(result.unreviewed)] : []),
           ]);
-        }
-        case 'RetiredUnits':
+        case 'retired':
+          return replace([result.items.length > 0 ? unitList(result.items) : paragraph([text('No unit has been retired yet.')])]);
+        case 'reference':
           return replace([
-            model.graph.retired.length > 0
-              ? unitList([...model.graph.retired], hrefOf, (unit) => `retired on ${unit.org.retired!.on}${unit.org.retired!.note ? `: ${unit.org.retired!.note}` : ''}`)
-              : paragraph([text('No unit has been retired yet.')]),
+            table(['Field', 'Type', 'Required', 'Meaning', 'Example'], result.fields, [0, 4]),
+            table(['Kind', 'May report to', 'May have'], result.kinds, [0]),
           ]);
-        case 'FrontMatterReference':
-          return replace([fieldTable(), kindTable()]);
-        case 'OrgChart': {
-          const root = typeof attrs.root === 'string' ? attrs.root : undefined;
-          if (root !== undefined && !model.graph.units.has(root)) throw new DirectiveError(source, element, `unknown unit "${root}" in root`);
-          const chart = createChartData(model.graph, {hrefOf, variant: 'full', ...(root ? {root} : {})});
+        case 'chart':
           element.name = ORG_CHART;
-          element.attributes = [expressionAttribute('chart', chart)];
+          element.attributes = [expressionAttribute('chart', result.chart)];
           element.children = [{type: 'mdxJsxFlowElement', name: CHART_ACTIONS.local, attributes: [], children: []}];
           drawsFullChart = true;
           return SKIP;
-        }
-        default:
-          return undefined;
       }
     });
 
-    const unitId = model.unitBySource.get(source);
-    if (unitId !== undefined) {
-      const place = model.graph.units.has(unitId)
-        ? {
-            place: describePlace(model.graph, unitId, hrefOf, model.review),
-            // A page that draws a full chart already shows the unit's neighbourhood.
-            ...(drawsFullChart ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
-          }
-        : {retired: model.graph.retired.find((unit) => unit.id === unitId)!.org.retired};
+    if (data.place) {
       insertAfterIntro(tree, [
         heading('Place in the organization'),
         {
           type: 'mdxJsxFlowElement',
           name: UNIT_PLACE,
-          attributes: Object.entries(place).map(([name, value]) => expressionAttribute(name, value)),
+          attributes: Object.entries(data.place).map(([name, value]) => expressionAttribute(name, value)),
           children: [],
         },
       ]);
@@ -135,8 +121,8 @@ export default function remarkOrg(options: RemarkOrgOptions) {
   };
 }
 
-function readAttributes(source: string, element: JsxElement): Record<string, string | true> {
-  const attrs: Record<string, string | true> = {};
+function readAttributes(source: string, element: JsxElement): DirectiveAttributes {
+  const attrs: DirectiveAttributes = {};
   for (const attribute of element.attributes) {
     if (attribute.type !== 'mdxJsxAttribute') throw new DirectiveError(source, element, 'spread attributes are not supported');
     if (attribute.value === null || attribute.value === undefined) attrs[attribute.name] = true;
@@ -144,23 +130,6 @@ function readAttributes(source: string, element: JsxElement): Record<string, str
     else throw new DirectiveError(source, element, `write ${attribute.name}="..." as plain text, not an expression`);
   }
   return attrs;
-}
-
-function unitFilter(
-  source: string,
-  element: JsxElement,
-  attrs: Record<string, string | true>,
-  model: OrgSiteModel,
-): {kind?: UnitKind; under?: string} {
-  const {kind, under} = attrs;
-  if (kind !== undefined && (typeof kind !== 'string' || !(UNIT_KINDS as readonly string[]).includes(kind))) {
-    throw new DirectiveError(source, element, `kind must be one of ${UNIT_KINDS.join(', ')}`);
-  }
-  if (under !== undefined && (typeof under !== 'string' || !model.graph.units.has(under))) {
-    throw new DirectiveError(source, element, `under must name a unit, not ${JSON.stringify(under)}`);
-  }
-  if (kind === undefined && under === undefined) throw new DirectiveError(source, element, 'give kind="..." or under="..."');
-  return {...(kind ? {kind: kind as UnitKind} : {}), ...(under ? {under} : {})};
 }
 
 function text(value: string): Text {
@@ -175,20 +144,18 @@ function heading(value: string): Heading {
   return {type: 'heading', depth: 2, children: [text(value)]};
 }
 
-function unitList(units: readonly OrgUnit[], hrefOf: (id: string) => string, detail?: (unit: OrgUnit) => string): List {
+function unitList(items: readonly ListedUnit[]): List {
   return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: units.map((unit): ListItem => {
-      const ref = unitRef(unit, hrefOf);
-      const extra = detail ? detail(unit) : unit.description;
-      return {
+    children: items.map(
+      (item): ListItem => ({
         type: 'listItem',
         spread: false,
-        children: [paragraph([{type: 'link', url: ref.href, children: [text(ref.name)]}, ...(extra ? [text(`: ${extra}`)] : [])])],
-      };
-    }),
+        children: [paragraph([{type: 'link', url: item.href, children: [text(item.name)]}, ...(item.detail ? [text(`: ${item.detail}`)] : [])])],
+      }),
+    ),
   };
 }
 
@@ -201,22 +168,6 @@ function table(header: string[], rows: string[][], codeColumns: number[]): Table
     type: 'table',
     children: [header, ...rows].map((row) => ({type: 'tableRow', children: row.map(cell)})),
   };
-}
-
-function fieldTable(): Table {
-  return table(
-    ['Field', 'Type', 'Required', 'Meaning', 'Example'],
-    fieldReference().map((field) => [`org.${field.name}`, field.type, field.required ? 'yes' : 'no', field.description, field.example]),
-    [0, 4],
-  );
-}
-
-function kindTable(): Table {
-  return table(
-    ['Kind', 'May report to', 'May have'],
-    kindRulesReference().map((rule) => [rule.kind, rule.reportsTo, rule.may]),
-    [0],
-  );
 }
 
 function program(body: Program['body']): Program {

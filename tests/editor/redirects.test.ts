@@ -1,15 +1,20 @@
-/** Old addresses: page paths from file paths, redirects from org.redirectFrom, and the check on them. */
+/** Old addresses: page addresses from the docs plugin's own rule, redirects from org.redirectFrom, and the check on them. */
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree, HANDBOOK_DOCS_SHAPE} from '@site/src/plugins/content';
+import {createPermalinkRule} from '@site/src/plugins/docs-rules';
+import {collectRedirects} from '@site/src/org/pipeline';
 import {formatProblem} from '@site/src/org/problems';
-import {pagePathOf, redirectsFromContent} from '@site/src/org/redirects';
 import {copyOfDocs, REPO, removeCopies} from './support';
 
 afterAll(removeCopies);
 
-describe('pagePathOf (the docs plugin\'s permalink rules for this site)', () => {
+const permalinkOf = createPermalinkRule(HANDBOOK_DOCS_SHAPE);
+const pagePathOf = (source: string) => permalinkOf(source, {});
+const redirectsFromContent = async (siteDir: string) => collectRedirects(await checkContentTree(siteDir));
+
+describe('the docs plugin\'s permalink rule, as the pipeline asks it', () => {
   it('maps a file to its address', () => {
     expect(pagePathOf('docs/teams/area-leads.md')).toBe('/teams/area-leads');
     expect(pagePathOf('docs/history.md')).toBe('/history');

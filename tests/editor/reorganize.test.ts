@@ -5,10 +5,10 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree, createSiteRules} from '@site/src/plugins/content';
+import {collectRedirects} from '@site/src/org/pipeline';
 import {selectUnits} from '@site/src/org/derive';
 import {formatProblem} from '@site/src/org/problems';
-import {redirectsFromContent} from '@site/src/org/redirects';
 import {
   findBrokenLinks,
   mergeUnits,
@@ -19,9 +19,12 @@ import {
   rewriteLinks,
   type Reorganization,
 } from '@site/src/org/reorganize';
-import {applyToDisk, copyOfDocs, readTexts, runScript, removeCopies} from './support';
+import {applyToDisk, copyOfDocs, readTexts, REPO, runScript, removeCopies} from './support';
 
 afterAll(removeCopies);
+
+const routes = await createSiteRules(REPO);
+const redirectsFromContent = async (siteDir: string) => collectRedirects(await checkContentTree(siteDir));
 
 /** Applies a recipe to a fresh copy of docs/ and returns the check's verdict on the result. */
 async function reorganize(recipe: (texts: Map<string, string>) => Reorganization) {
@@ -74,7 +77,7 @@ describe('move: a unit reports to another parent', () => {
 describe('rename: a unit gets a new id', () => {
   it('renames the id, the file and every reference; the old id and address keep working', async () => {
     const {siteDir, result, check, graph} = await reorganize((texts) =>
-      renameUnit(texts, {from: 'product', to: 'product-management', title: 'Product management'}),
+      renameUnit(texts, {routes, from: 'product', to: 'product-management', title: 'Product management'}),
     );
     expect(check.problems).toEqual([]);
     expect(result.deleted).toEqual(['docs/functional-areas/product.md']);
@@ -93,7 +96,7 @@ describe('rename: a unit gets a new id', () => {
   });
 
   it('reports every reference that was not updated, with the rename hint', async () => {
-    const {check} = await reorganize((texts) => renameUnit(texts, {from: 'product', to: 'product-management', updateReferences: false}));
+    const {check} = await reorganize((texts) => renameUnit(texts, {routes, from: 'product', to: 'product-management', updateReferences: false}));
     expect(check.problems.map(formatProblem)).toEqual([
       'docs/teams/area-leads.md:9:26: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
       'docs/teams/product-and-engineering.md:9:13: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
@@ -101,12 +104,12 @@ describe('rename: a unit gets a new id', () => {
   });
 
   it('keeps the file (and the address) when asked to, or when the file is not named after the id', async () => {
-    const kept = await reorganize((texts) => renameUnit(texts, {from: 'product', to: 'product-management', renameFile: false}));
+    const kept = await reorganize((texts) => renameUnit(texts, {routes, from: 'product', to: 'product-management', renameFile: false}));
     expect(kept.check.problems).toEqual([]);
     expect(kept.graph.units.get('product-management')?.source).toBe('docs/functional-areas/product.md');
     expect(kept.graph.units.get('product-management')?.org.redirectFrom).toBeUndefined();
 
-    const sponsor = await reorganize((texts) => renameUnit(texts, {from: 'code-for-science-and-society', to: 'cs-and-s'}));
+    const sponsor = await reorganize((texts) => renameUnit(texts, {routes, from: 'code-for-science-and-society', to: 'cs-and-s'}));
     expect(sponsor.check.problems).toEqual([]);
     expect(sponsor.graph.units.get('cs-and-s')?.source).toBe('docs/governance/fiscal-sponsorship.md');
     expect(sponsor.graph.relations).toContainEqual({type: 'interface', from: 'executive-director', to: 'cs-and-s', note: 'administration'});
@@ -115,7 +118,7 @@ describe('rename: a unit gets a new id', () => {
 
 describe('merge: one unit absorbs another', () => {
   it('removes the absorbed page, redirects its address and points every reference to the survivor', async () => {
-    const {siteDir, result, check, graph} = await reorganize((texts) => mergeUnits(texts, {from: 'partnerships', into: 'community'}));
+    const {siteDir, result, check, graph} = await reorganize((texts) => mergeUnits(texts, {routes, from: 'partnerships', into: 'community'}));
     expect(check.problems).toEqual([]);
     expect(result.deleted).toEqual(['docs/functional-areas/partnerships.md']);
     expect(graph.units.has('partnerships')).toBe(false);
@@ -132,7 +135,7 @@ describe('merge: one unit absorbs another', () => {
     const {check, graph} = await reorganize((texts) => {
       const source = 'docs/functional-areas/operations.md';
       texts.set(source, texts.get(source)!.replace('  reportsTo: executive-director\n', '  reportsTo: administration\n'));
-      return mergeUnits(texts, {from: 'administration', into: 'community'});
+      return mergeUnits(texts, {routes, from: 'administration', into: 'community'});
     });
     expect(check.problems).toEqual([]);
     expect(graph.units.get('operations')?.org.reportsTo).toBe('community');

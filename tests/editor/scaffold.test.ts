@@ -2,9 +2,10 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree, createSiteRules, readDocsFiles} from '@site/src/plugins/content';
 import {selectUnits} from '@site/src/org/derive';
-import {loadContentTree} from '@site/src/org/load';
+import {loadContentTree} from '@site/src/plugins/content';
+import type {SiteRules} from '@site/src/org/pipeline';
 import {formatProblem} from '@site/src/org/problems';
 import {createUnitPage, folderFor, slugify, type UnitAnswers} from '@site/src/org/scaffold';
 import {copyOfDocs, REPO, runScript, removeCopies} from './support';
@@ -12,11 +13,14 @@ import {copyOfDocs, REPO, runScript, removeCopies} from './support';
 afterAll(removeCopies);
 
 const loaded = await loadContentTree(REPO);
+const rules: SiteRules = await createSiteRules(REPO);
+const textsOf = async (siteDir: string) => new Map((await readDocsFiles(siteDir, 'docs')).map((file) => [file.source, file.text]));
+const texts = await textsOf(REPO);
 
 /** Writes the page the scaffolder proposes into a copy of docs/ and checks the whole tree. */
 async function addAndCheck(answers: UnitAnswers) {
   const siteDir = await copyOfDocs();
-  const page = createUnitPage(answers, await loadContentTree(siteDir));
+  const page = createUnitPage(answers, await textsOf(siteDir), rules);
   if (!page.ok) throw new Error(page.problems.map(formatProblem).join('\n'));
   await mkdir(path.dirname(path.join(siteDir, page.path)), {recursive: true});
   await writeFile(path.join(siteDir, page.path), page.content);
@@ -24,7 +28,7 @@ async function addAndCheck(answers: UnitAnswers) {
 }
 
 function refusal(answers: UnitAnswers): string[] {
-  const page = createUnitPage(answers, loaded);
+  const page = createUnitPage(answers, texts, rules);
   if (page.ok) throw new Error(`expected a refusal, got ${page.path}`);
   return page.problems.map(formatProblem);
 }
@@ -50,7 +54,8 @@ describe('createUnitPage', () => {
   it('writes frontmatter in the handbook\'s own style', () => {
     const page = createUnitPage(
       {kind: 'team', name: 'Data and Research', reportsTo: 'executive-director', members: ['product', 'engineering']},
-      loaded,
+      texts,
+      rules,
     );
     expect(page.ok && page.content.split('\n').slice(0, 10)).toEqual([
       '---',
@@ -86,10 +91,10 @@ describe('createUnitPage', () => {
       ...loaded.units,
       {...loaded.units.find((unit) => unit.org.id === 'engineering')!, source: 'docs/functional-areas/engineering/index.md'},
     ].filter((unit) => unit.source !== 'docs/functional-areas/engineering.md');
-    expect(folderFor('role', 'engineering', units)).toBe('docs/functional-areas/engineering');
-    expect(folderFor('team', 'engineering', units)).toBe('docs/functional-areas/engineering');
-    expect(folderFor('team', 'executive-director', units)).toBe('docs/teams');
-    expect(folderFor('institution', undefined, units)).toBe('docs');
+    expect(folderFor('role', 'engineering', units, rules)).toBe('docs/functional-areas/engineering');
+    expect(folderFor('team', 'engineering', units, rules)).toBe('docs/functional-areas/engineering');
+    expect(folderFor('team', 'executive-director', units, rules)).toBe('docs/teams');
+    expect(folderFor('institution', undefined, units, rules)).toBe('docs');
   });
 
   it('derives the id from the name', () => {
@@ -116,20 +121,20 @@ describe('createUnitPage', () => {
   });
 
   it('refuses what the schema and the kind rules refuse, and says which answer to change', () => {
-    const kind = createUnitPage({kind: 'widget', name: 'Widgets'}, loaded);
+    const kind = createUnitPage({kind: 'widget', name: 'Widgets'}, texts, rules);
     expect(kind.ok).toBe(false);
     expect(!kind.ok && kind.problems.map(formatProblem)).toEqual([
       'docs/widgets.md:6:9: "org.kind" must be one of organization, sponsor, institution, council, role, area, team, not "widget"',
     ]);
     expect(!kind.ok && kind.fields).toEqual(['kind']);
 
-    const parent = createUnitPage({kind: 'council', name: 'Advisory Council', reportsTo: 'engineering'}, loaded);
+    const parent = createUnitPage({kind: 'council', name: 'Advisory Council', reportsTo: 'engineering'}, texts, rules);
     expect(!parent.ok && parent.problems.map(formatProblem)).toEqual([
       'docs/governance/advisory-council.md:7:14: a council cannot report to an area ("engineering"); it may report to organization',
     ]);
     expect(!parent.ok && parent.fields).toEqual(['reportsTo']);
 
-    const team = createUnitPage({kind: 'team', name: 'Lonely', reportsTo: 'executive-director'}, loaded);
+    const team = createUnitPage({kind: 'team', name: 'Lonely', reportsTo: 'executive-director'}, texts, rules);
     expect(!team.ok && team.fields).toEqual(['members']);
   });
 });

@@ -5,7 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {listMarkdownFiles} from '@site/src/org/load';
+import {listMarkdownFiles} from '@site/src/plugins/content';
 import type {Reorganization} from '@site/src/org/reorganize';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree} from '@site/src/plugins/content';
 import {formatProblem} from '@site/src/org/problems';
 import {contentTree} from '@site/tests/support/content-tree';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/org/check';
+import {checkContentTree} from '@site/src/plugins/content';
 import {formatProblem, formatProblems} from '@site/src/org/problems';
 import {contentTree} from '@site/tests/support/content-tree';
 
@@ -101,7 +101,7 @@ describe('checkContentTree on fixture trees', () => {
     expect(formatProblems(result.problems).split('\n')).toEqual([
       'docs/areas/engineering.md:6:14: unknown unit "direktor" (did you mean "director"?)',
       'docs/areas/recruiter.md:7:11: "org.vacant" must be true or false',
-      'docs/broken.md:4:13: YAML syntax error: Missing closing "quote',
+      'docs/broken.md:2:8: YAML syntax error: the quoted text that starts here is never closed (Missing closing "quote)',
       'docs/teams/delivery.md:7:26: unknown unit "prodct" (did you mean "product"?)',
       "4 problems in the handbook's org frontmatter",
     ]);

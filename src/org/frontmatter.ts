@@ -1,0 +1,246 @@
+/**
+ * The handbook's one frontmatter reader. Docusaurus uses it too (the site
+ * config hands it to `markdown.parseFrontMatter`), so the check sees exactly
+ * what gets published: there is no second parser to disagree with.
+ *
+ * It is stricter than Docusaurus's default (gray-matter) where gray-matter is
+ * surprising or unsafe:
+ * - only YAML, opened by a line that is exactly `---`: gray-matter would run a
+ *   `---js` block as JavaScript during the build, and remark (which compiles
+ *   the page body) does not recognise `---yaml` and would print it as text;
+ * - a block with no closing `---` is an error, not "the whole file is frontmatter";
+ * - YAML's core schema: `2026-02-30` stays the text the editor wrote instead of
+ *   silently becoming a Date in March;
+ * - custom tags, duplicate keys and alias expansion beyond a fixed budget are errors.
+ *
+ * Pure: text in, values and problems with positions out.
+ */
+import {CORE_SCHEMA, load as loadYaml} from 'js-yaml';
+import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml';
+import type {SourcePosition} from './problems';
+
+/** A problem inside one file; the caller adds the file name. */
+export interface TextProblem extends SourcePosition {
+  message: string;
+}
+
+export interface FrontMatterRead {
+  /** The parsed mapping; empty when the page has none or it could not be read. */
+  data: Record<string, unknown>;
+  /** Whether the page opens a frontmatter block at all. */
+  present: boolean;
+  /** The Markdown after the block (and after a byte-order mark). */
+  body: string;
+  /** 1-based line of the file on which `body` starts. */
+  bodyLine: number;
+  problems: TextProblem[];
+  /** Position of the value (or, with `asKey`, of the key) at a path inside the data; nearest ancestor when absent. */
+  locate(keys: readonly PropertyKey[], asKey?: boolean): SourcePosition;
+}
+
+/** More values than any real frontmatter holds; a YAML alias bomb expands far beyond it. */
+export const MAX_FRONT_MATTER_VALUES = 10_000;
+
+const BOM = '\uFEFF';
+const OPENER = /^---([^\r\n]*)\r?(?:\n|$)/;
+// The closing line is `---` alone, as remark's frontmatter syntax requires.
+const CLOSER = /^---[ \t]*\r?$/;
+
+export function readFrontMatter(fileText: string): FrontMatterRead {
+  const text = fileText.startsWith(BOM) ? fileText.slice(1) : fileText;
+  const none = (problems: TextProblem[] = []): FrontMatterRead => ({
+    data: {},
+    present: problems.length > 0,
+    body: text,
+    bodyLine: 1,
+    problems,
+    locate: () => ({line: 1, column: 1}),
+  });
+  const opener = OPENER.exec(text);
+  // `----` is a thematic break, not a frontmatter fence.
+  if (!opener || text.startsWith('----')) return none();
+  const language = (opener[1] ?? '').trim();
+  if (language !== '') {
+    const runs = /^(js|javascript)$/i.test(language) ? ' (it would run as code while the site is built)' : '';
+    return none([
+      {
+        line: 1,
+        column: 4,
+        message: `frontmatter must be YAML opened by a line that is just "---"; "---${language}" is not accepted${runs}`,
+      },
+    ]);
+  }
+
+  // Find the closing fence line by line; only \n ends a line here, as in YAML
+  // and remark (a U+2028 inside a value is text, not a line break).
+  const yamlStart = opener[0].length;
+  let lineStart = yamlStart;
+  let line = 2;
+  let closeStart = -1;
+  let closeEnd = -1;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? text.length : newline;
+    if (CLOSER.test(text.slice(lineStart, lineEnd))) {
+      closeStart = lineStart;
+      closeEnd = newline === -1 ? text.length : newline + 1;
+      break;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+    line += 1;
+  }
+  if (closeStart === -1) {
+    return none([
+      {line: 1, column: 1, message: 'the frontmatter opened here is never closed: add a line "---" after its last field'},
+    ]);
+  }
+  const yamlText = text.slice(yamlStart, closeStart);
+  const body = text.slice(closeEnd);
+  const bodyLine = line + 1;
+
+  let documentModel: {doc: Document; at: (offset: number) => SourcePosition} | undefined;
+  // A document model with positions costs about ten times a plain load, so it
+  // is built only when something has to be located.
+  const model = () => {
+    if (!documentModel) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core'});
+      documentModel = {
+        doc,
+        at: (offset) => {
+          const position = lineCounter.linePos(offset);
+          return {line: position.line + 1, column: position.col};
+        },
+      };
+    }
+    return documentModel;
+  };
+  const locate = (keys: readonly PropertyKey[], asKey = false): SourcePosition => {
+    const {doc, at} = model();
+    return at(offsetOfPath(doc, keys, asKey) ?? 0);
+  };
+  const read = (data: Record<string, unknown>, problems: TextProblem[] = []): FrontMatterRead => ({
+    data,
+    present: true,
+    body,
+    bodyLine,
+    problems,
+    locate,
+  });
+
+  let data: unknown;
+  try {
+    data = loadYaml(yamlText, {schema: CORE_SCHEMA});
+  } catch (error) {
+    return read({}, yamlProblems(yamlText, model(), error));
+  }
+  if (data === null || data === undefined) return read({});
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return read({}, [{line: 2, column: 1, message: 'frontmatter must be a mapping of fields ("title: ..."), not a list or a single value'}]);
+  }
+  if (exceedsValueBudget(data)) {
+    const alias = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(yamlText);
+    const at = alias ? model().at(alias.index + alias[0].indexOf('*')) : {line: 2, column: 1};
+    return read({}, [
+      {
+        ...at,
+        message: `frontmatter expands to more than ${MAX_FRONT_MATTER_VALUES} values through YAML aliases; write the values out instead of repeating them by alias`,
+      },
+    ]);
+  }
+  return read(data as Record<string, unknown>);
+}
+
+/** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
+function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
+  const problems: TextProblem[] = [];
+  for (const issue of [...doc.errors, ...doc.warnings]) {
+    const position = at(issue.pos[0]);
+    if (issue.code === 'MISSING_CHAR' && /quote/.test(issue.message)) {
+      // The parser notices a missing quote where the text ends; the editor needs the line where it opens.
+      const opened = unclosedQuoteLine(yamlText);
+      problems.push({
+        ...(opened ?? position),
+        message: `YAML syntax error: the quoted text that starts here is never closed (${firstLine(issue.message)})`,
+      });
+      continue;
+    }
+    const message =
+      issue.code === 'TAG_RESOLVE_FAILED'
+        ? `YAML tags such as ${/!\S*/.exec(issue.message)?.[0] ?? 'this one'} are not accepted in frontmatter; write a plain value`
+        : issue.code === 'DUPLICATE_KEY'
+          ? 'YAML syntax error: this key appears twice in the same mapping'
+          : `YAML syntax error: ${firstLine(issue.message)}`;
+    problems.push({...position, message});
+  }
+  if (problems.length === 0) {
+    // The two parsers disagree on what is wrong; js-yaml's own mark is the best we have.
+    const mark = (error as {mark?: {line?: number; column?: number}}).mark;
+    problems.push({
+      line: (mark?.line ?? 0) + 2,
+      column: (mark?.column ?? 0) + 1,
+      message: `YAML syntax error: ${firstLine((error as Error).message ?? String(error))}`,
+    });
+  }
+  return problems;
+}
+
+/** Line (in file terms) of the first quoted value that is not closed on its own line and never afterwards. */
+function unclosedQuoteLine(yamlText: string): SourcePosition | undefined {
+  const lines = yamlText.split('\n');
+  for (const [index, lineText] of lines.entries()) {
+    const match = /^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?)(["'])/.exec(lineText);
+    if (!match) continue;
+    const quote = match[2]!;
+    const rest = lineText.slice(match[0].length);
+    const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
+    if (!closed) return {line: index + 2, column: match[1]!.length + 1};
+  }
+  return undefined;
+}
+
+/** Walks the value without recursion and stops as soon as it has seen too many values. */
+function exceedsValueBudget(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  let seen = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    seen += 1;
+    if (seen > MAX_FRONT_MATTER_VALUES) return true;
+    if (value !== null && typeof value === 'object') {
+      for (const child of Object.values(value)) stack.push(child);
+    }
+  }
+  return false;
+}
+
+function offsetOfPath(doc: Document, keys: readonly PropertyKey[], asKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let best = rangeStart(node);
+  for (const [index, key] of keys.entries()) {
+    const isLast = index === keys.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (!pair) break;
+      if (isLast && asKey) return rangeStart(pair.key) ?? best;
+      node = pair.value;
+      best = rangeStart(node) ?? rangeStart(pair.key) ?? best;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      best = rangeStart(node) ?? best;
+    } else {
+      break;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as YamlNode | undefined)?.range;
+  return Array.isArray(range) ? range[0] : undefined;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]?.trim() ?? text;
+}

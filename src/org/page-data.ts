@@ -1,0 +1,107 @@
+/**
+ * Stage 4: everything one page shows about the organization, prepared before
+ * any page is compiled: its "Place in the organization" block and the result
+ * of each directive it uses. The plugin writes one such record per page, and
+ * each page's compilation depends on its own record only, so an edit anywhere
+ * recompiles exactly the pages whose facts changed. Pure.
+ */
+import {createChartData, type OrgChartData} from './chart';
+import {countInWords, describePlace, selectUnits, staleUnits, unitRef, unreviewedUnits, type PlaceData} from './derive';
+import {directiveSignature, type DirectiveUse} from './directives';
+import type {OrgUnit} from './graph';
+import {fieldReference, kindRulesReference} from './reference';
+import type {UnitKind} from './schema';
+import {hrefResolver, type OrgSiteModel} from './site-model';
+
+export interface ListedUnit {
+  name: string;
+  href: string;
+  detail?: string;
+}
+
+export type DirectiveResult =
+  | {type: 'text'; text: string}
+  | {type: 'list'; items: ListedUnit[]}
+  | {type: 'stale'; stale: ListedUnit[]; maxAgeDays: number; unreviewed: ListedUnit[]}
+  | {type: 'retired'; items: ListedUnit[]}
+  | {type: 'reference'; fields: string[][]; kinds: string[][]}
+  | {type: 'chart'; chart: OrgChartData};
+
+export type PlaceBlock = {place: PlaceData; chart?: OrgChartData} | {retired: NonNullable<OrgUnit['org']['retired']>};
+
+export interface PageOrgData {
+  /** For a unit page: its "Place in the organization" block. */
+  place?: PlaceBlock;
+  /** By directive signature (see directives.ts). */
+  directives: Record<string, DirectiveResult>;
+}
+
+export function createPageData(model: OrgSiteModel, source: string, uses: readonly DirectiveUse[]): PageOrgData {
+  const hrefOf = hrefResolver(model);
+  const listed = (units: readonly OrgUnit[], detail?: (unit: OrgUnit) => string | undefined): ListedUnit[] =>
+    units.map((unit) => {
+      const ref = unitRef(unit, hrefOf);
+      const extra = detail ? detail(unit) : unit.description;
+      return {name: ref.name, href: ref.href, ...(extra ? {detail: extra} : {})};
+    });
+  const directives: Record<string, DirectiveResult> = {};
+  let drawsFullChart = false;
+  for (const use of uses) {
+    const signature = directiveSignature(use.name, use.attributes);
+    if (signature in directives) continue;
+    const {attributes} = use;
+    const filter = {
+      ...(typeof attributes.kind === 'string' ? {kind: attributes.kind as UnitKind} : {}),
+      ...(typeof attributes.under === 'string' ? {under: attributes.under} : {}),
+    };
+    switch (use.name) {
+      case 'UnitCount': {
+        const word = countInWords(selectUnits(model.graph, filter).length);
+        directives[signature] = {type: 'text', text: 'capitalize' in attributes ? word.charAt(0).toUpperCase() + word.slice(1) : word};
+        break;
+      }
+      case 'UnitList':
+        directives[signature] = {type: 'list', items: listed(selectUnits(model.graph, filter))};
+        break;
+      case 'StaleUnits':
+        directives[signature] = {
+          type: 'stale',
+          stale: listed(staleUnits(model.graph, model.review), (unit) => `last reviewed ${unit.org.reviewed}`),
+          maxAgeDays: model.review.maxAgeDays,
+          unreviewed: listed(unreviewedUnits(model.graph), () => 'never reviewed'),
+        };
+        break;
+      case 'RetiredUnits':
+        directives[signature] = {
+          type: 'retired',
+          items: listed(model.graph.retired, (unit) => `retired on ${unit.org.retired!.on}${unit.org.retired!.note ? `: ${unit.org.retired!.note}` : ''}`),
+        };
+        break;
+      case 'FrontMatterReference':
+        directives[signature] = {
+          type: 'reference',
+          fields: fieldReference().map((field) => [`org.${field.name}`, field.type, field.required ? 'yes' : 'no', field.description, field.example]),
+          kinds: kindRulesReference().map((rule) => [rule.kind, rule.reportsTo, rule.may]),
+        };
+        break;
+      case 'OrgChart': {
+        const root = typeof attributes.root === 'string' ? attributes.root : undefined;
+        directives[signature] = {type: 'chart', chart: createChartData(model.graph, {hrefOf, variant: 'full', ...(root ? {root} : {})})};
+        drawsFullChart = true;
+        break;
+      }
+    }
+  }
+
+  const unitId = model.unitBySource.get(source);
+  if (unitId === undefined) return {directives};
+  const unit = model.graph.units.get(unitId);
+  const place: PlaceBlock = unit
+    ? {
+        place: describePlace(model.graph, unitId, hrefOf, model.review),
+        // A page that draws a full chart already shows the unit's neighbourhood.
+        ...(drawsFullChart ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
+      }
+    : {retired: model.graph.retired.find((candidate) => candidate.id === unitId)!.org.retired!};
+  return {place, directives};
+}
