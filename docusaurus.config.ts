@@ -78,7 +78,7 @@ export default async function createConfig(): Promise<Config> {
           },
           blog: false,
           theme: {customCss: './src/css/custom.css'},
-          sitemap: {lastmod: 'date'},
+          sitemap: {lastmod: hasGitHistory ? 'date' : null},
         } satisfies Preset.Options,
       ],
     ],

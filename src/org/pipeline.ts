@@ -57,8 +57,9 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
   const loaded = loadPages(files, site.bodyReader);
   const {graph, problems: graphProblems} = buildOrgGraph(loaded.units, loaded.unreadableIds);
   const problems: OrgProblem[] = [...loaded.problems, ...graphProblems];
+  // With no field, the problem is the page itself: its first line.
   const at = (page: LoadedPage, field: string, message: string, asKey = true) =>
-    problems.push({file: page.source, ...page.locate(field, asKey), message});
+    problems.push({file: page.source, ...(field === '' ? {line: 1, column: 1} : page.locate(field, asKey)), message});
 
   // Addresses.
   const permalinks = new Map<string, string>();

@@ -147,7 +147,10 @@ export const orgFrontMatterSchema = z
       .array(
         z
           .string({error: 'must be a path such as "/teams/old-name"'})
-          .regex(/^\/[^\s?#]*$/, {error: 'must be a site path starting with "/", such as "/teams/old-name"'}),
+          // Segments of URL-safe characters; no "//" (another host), no "." or ".." segments.
+          .regex(/^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~%-]+)+\/?$/, {
+            error: 'must be a site path such as "/teams/old-name": segments of letters, digits and - _ . ~, no "//"',
+          }),
         {error: 'must be a list of paths'},
       )
       .optional()
