@@ -5,7 +5,7 @@
 import type {LoadedUnit} from './load';
 import type {OrgProblem, SourcePosition} from './problems';
 import {article, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
-import {EXTERNAL_KINDS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
+import {EXTERNAL_KINDS, TEXT_LIMITS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
 import {closestMatch} from './suggest';
 
 export interface OrgUnit {
@@ -126,6 +126,14 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
 
   for (const unit of live) {
     const {kind, reportsTo, members, vacant} = unit.org;
+    // The schema bounds org.name; a unit without one is named by its page title, which the schema never sees.
+    if (unit.org.name === undefined && unit.title.length > TEXT_LIMITS.name) {
+      report(
+        unit,
+        'org',
+        `the page title is this unit's name and is ${unit.title.length} characters long; names may have at most ${TEXT_LIMITS.name}: give the unit a shorter "org.name"`,
+      );
+    }
     const allowedParents = PARENT_KINDS[kind];
     if (reportsTo !== undefined) {
       if (allowedParents === null) {
