@@ -39,6 +39,13 @@ function ExternalLink({link}: {link: {label: string; url?: string}}): ReactNode 
   return link.url ? <Link href={link.url}>{link.label}</Link> : <>{link.label}</>;
 }
 
+/** "Top › … 1995 more … › A › B › C": a long line keeps its top and nearest managers (see PlaceData.chain). */
+function chainText({chain, chainOmitted}: PlaceData): string {
+  const names = chain.map((unit) => unit.name);
+  if (chainOmitted) names.splice(1, 0, `… ${chainOmitted} more …`);
+  return names.join(' › ');
+}
+
 function Fact({term, children}: {term: string; children: ReactNode}): ReactNode {
   return (
     <div className={styles.fact}>
@@ -73,7 +80,7 @@ export default function UnitPlace({place, chart, retired}: UnitPlaceProps): Reac
             {place.chain.length > 1 && (
               <span className={styles.chain}>
                 {' '}
-                (chain: {place.chain.map((unit) => unit.name).join(' › ')})
+                (chain: {chainText(place)})
               </span>
             )}
           </Fact>
