@@ -7,6 +7,9 @@
  * hover help), and `.meta({examples})` gives the example the guide prints.
  */
 import * as z from 'zod';
+import {SAFE_URL_PATTERN} from './safe-url';
+
+export {SAFE_URL_PATTERN} from './safe-url';
 
 export const UNIT_KINDS = [
   'organization',
@@ -55,17 +58,6 @@ export const TEXT_LIMITS = {
   url: 2000,
 } as const;
 
-/**
- * Addresses a link may have: a web address (`http://`, `https://`), an e-mail
- * address (`mailto:`) or a path of this handbook (`/teams/area-leads`, not
- * `//host`, which a browser reads as another site). Anything else is refused:
- * `javascript:` runs code when a reader clicks it, `data:` opens a page made
- * of the link itself. No whitespace, control characters or backslashes, which
- * browsers drop or read as `/` (`/\host` is `//host` to them).
- * Lowercase schemes only, so the JSON Schema (which has no flags) agrees.
- */
-// eslint-disable-next-line no-control-regex -- refusing control characters is the point
-export const SAFE_URL_PATTERN = /^(?:https?:\/\/[^\s\x00-\x1f\x7f\\/?#][^\s\x00-\x1f\x7f\\]*|mailto:[^\s\x00-\x1f\x7f\\]+|\/(?![/\\])[^\s\x00-\x1f\x7f\\]*)$/;
 const SAFE_URL_MESSAGE =
   'must be a web address starting with "https://" or "http://", a "mailto:" address, or a handbook path starting with "/" (such as "/teams/area-leads"); other kinds of address, such as "javascript:" or "data:", are refused because following them can run code';
 

@@ -62,6 +62,21 @@ describe('<UnitPlace />', () => {
     expect(html).toContain('(chain: 2i2c › … 1996 more … › Area 1996 › Area 1997 › Area 1998)');
   });
 
+  it('links only addresses the check allows, and shows any other as plain text', () => {
+    const html = renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          ...base,
+          channel: {label: 'Forum', url: 'https://forum.example.org'},
+          membership: {label: 'Members', url: 'javascript:alert(1)'},
+        }}
+      />,
+    );
+    expect(html).toContain('<a href="https://forum.example.org">Forum</a>');
+    expect(html).toContain('<dt>Who is in it</dt><dd>Members</dd>');
+    expect(html).not.toContain('javascript:');
+  });
+
   it('lists where a team draws its members from instead of an empty "Direct reports"', () => {
     const html = renderToStaticMarkup(
       <UnitPlace place={{...base, kind: 'Cross-functional team', members: [unit('Product', '/functional-areas/product')]}} />,
