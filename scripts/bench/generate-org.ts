@@ -17,6 +17,12 @@
  *   dozen at most) or to an area, each drawing `members` from 2–4 areas;
  * - a few dotted lines between roles and areas, and a few vacant roles.
  *
+ * With `chainDepth: D` (`--chain D`), the same pages and folders come out, but
+ * D of the areas and roles report in one line below the executive (the first
+ * to the executive, each next one to the one before), so the organization is
+ * D + 2 levels deep; every other unit keeps its manager. Only `reportsTo`
+ * differs, so a benchmark comparing the two measures the cost of depth alone.
+ *
  * Besides the units it writes the section pages the handbook's navbar links
  * to (`/functional-areas`, `/teams`, `/guide`), without `org:` blocks, and a
  * `_category_.json` in every folder so the sidebar stays collapsed and small.
@@ -38,6 +44,8 @@ export interface GenerateOptions {
   /** Number of units (pages with an `org:` block), at least 8. */
   units: number;
   seed?: number;
+  /** Put this many areas and roles in one reporting line under the executive (see the top of the file). */
+  chainDepth?: number;
 }
 
 /** Deepest level of the reporting tree (the organization is level 0, the areas level 3). */
@@ -489,11 +497,27 @@ function categoryFile(folder: string, label: string, position?: number): Generat
   return {path: `docs/${folder}/_category_.json`, content: `${JSON.stringify(data, null, 2)}\n`};
 }
 
+/** Rewires `reportsTo` only: pages and folders stay where the tree put them. */
+function chainUnits(units: readonly Unit[], depth: number): void {
+  const executive = units.find((unit) => unit.id === FIXED_IDS.executive)!;
+  // Areas and roles may report to either kind; teams may not have reports.
+  const candidates = units.filter((unit) => (unit.kind === 'area' || unit.kind === 'role') && unit !== executive && unit.parent !== undefined);
+  if (!Number.isInteger(depth) || depth < 1 || depth > candidates.length) {
+    throw new Error(`chainDepth must be an integer from 1 to ${candidates.length} for ${units.length} units, not ${depth}`);
+  }
+  let manager = executive;
+  for (const unit of candidates.slice(0, depth)) {
+    unit.org.reportsTo = manager.id;
+    manager = unit;
+  }
+}
+
 /** The organization as files: unit pages, section pages and `_category_.json` files, sorted by path. */
-export function generateOrganization({units: unitCount, seed = 1}: GenerateOptions): GeneratedFile[] {
+export function generateOrganization({units: unitCount, seed = 1, chainDepth}: GenerateOptions): GeneratedFile[] {
   const random = createRandom(seed);
   const {units} = buildTree(unitCount, random);
   placeUnits(units);
+  if (chainDepth !== undefined) chainUnits(units, chainDepth);
 
   const files: GeneratedFile[] = units.map((unit) => unitPage(unit, random));
   const text = createRandom(seed + 1);
@@ -530,13 +554,17 @@ export async function writeFiles(outDir: string, files: readonly GeneratedFile[]
 
 async function main(): Promise<void> {
   const {values} = parseArgs({
-    options: {units: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string', default: '1'}},
+    options: {units: {type: 'string'}, out: {type: 'string'}, seed: {type: 'string', default: '1'}, chain: {type: 'string'}},
   });
   if (!values.units || !values.out) {
-    console.error('usage: tsx scripts/bench/generate-org.ts --units N --out DIR [--seed S]');
+    console.error('usage: tsx scripts/bench/generate-org.ts --units N --out DIR [--seed S] [--chain DEPTH]');
     process.exit(2);
   }
-  const files = generateOrganization({units: Number(values.units), seed: Number(values.seed)});
+  const files = generateOrganization({
+    units: Number(values.units),
+    seed: Number(values.seed),
+    ...(values.chain !== undefined ? {chainDepth: Number(values.chain)} : {}),
+  });
   await writeFiles(path.resolve(values.out), files);
   const pages = files.filter((file) => file.path.endsWith('.md')).length;
   console.log(`wrote ${pages} pages (${values.units} units) and ${files.length - pages} category files to ${path.resolve(values.out)}/docs`);

@@ -23,8 +23,15 @@ export interface PlaceRelation {
 /** Everything the "Place in the organization" block shows for one unit. */
 export interface PlaceData {
   kind: string;
-  /** From the top down to the unit's manager; empty for the top and for external units. */
+  /**
+   * The reporting line from the top down, ending with the unit's manager;
+   * empty for the top and for external units. Bounded, so that a page's size
+   * does not grow with its depth: a line of more than CHAIN_SHOWN_MAX managers
+   * keeps the top and the CHAIN_NEAREST_SHOWN nearest, and `chainOmitted`
+   * counts those left out between `chain[0]` and `chain[1]`.
+   */
   chain: UnitRef[];
+  chainOmitted?: number;
   directReports: UnitRef[];
   teams: UnitRef[];
   members: UnitRef[];
@@ -50,17 +57,55 @@ export function unitRef(unit: OrgUnit, hrefOf: HrefOf): UnitRef {
   };
 }
 
-/** The unit's managers from the top down, ending with the one it reports to. */
+/**
+ * The unit's managers from the top down, ending with the one it reports to.
+ * Its length is the unit's depth: for pages and exports use reportingLineOf,
+ * which is bounded.
+ */
 export function chainOf(graph: OrgGraph, id: string): OrgUnit[] {
   const chain: OrgUnit[] = [];
   let parentId = graph.units.get(id)?.org.reportsTo;
   while (parentId !== undefined) {
     const parent = graph.units.get(parentId);
     if (!parent) break;
-    chain.unshift(parent);
+    chain.push(parent);
     parentId = parent.org.reportsTo;
   }
-  return chain;
+  return chain.reverse();
+}
+
+/** Managers a Place block names from the bottom of a long reporting line (besides the top). */
+export const CHAIN_NEAREST_SHOWN = 3;
+/** The longest reporting line a Place block names in full. */
+export const CHAIN_SHOWN_MAX = CHAIN_NEAREST_SHOWN + 2;
+
+export interface ReportingLine {
+  /** From the top down, ending with the unit's manager; at most CHAIN_SHOWN_MAX units. */
+  shown: OrgUnit[];
+  /** Managers left out between `shown[0]` (the top) and `shown[1]`. */
+  omitted: number;
+}
+
+/**
+ * The reporting line as a page states it: in full up to CHAIN_SHOWN_MAX
+ * managers, else the top, a count, and the nearest managers. Walks at most
+ * CHAIN_SHOWN_MAX steps up (the depth, known from the graph, gives the
+ * count), so describing every unit of a 2000-deep chain stays linear.
+ */
+export function reportingLineOf(graph: OrgGraph, id: string): ReportingLine {
+  const depth = graph.depth.get(id) ?? 0;
+  const walk = depth <= CHAIN_SHOWN_MAX ? depth : CHAIN_NEAREST_SHOWN;
+  const nearest: OrgUnit[] = [];
+  let parentId = graph.units.get(id)?.org.reportsTo;
+  while (parentId !== undefined && nearest.length < walk) {
+    const parent = graph.units.get(parentId);
+    if (!parent) break;
+    nearest.push(parent);
+    parentId = parent.org.reportsTo;
+  }
+  nearest.reverse();
+  if (walk === depth) return {shown: nearest, omitted: 0};
+  return {shown: [graph.units.get(graph.rootId)!, ...nearest], omitted: depth - walk - 1};
 }
 
 export interface ReviewPolicy {
@@ -88,9 +133,11 @@ export function describePlace(graph: OrgGraph, id: string, hrefOf: HrefOf, polic
     if (relation.to === id) relations.push({label: rule.inverseLabel, unit: ref(relation.from), ...note});
   }
   const {org} = unit;
+  const line = reportingLineOf(graph, id);
   return {
     kind: KIND_LABELS[unit.kind],
-    chain: chainOf(graph, id).map((manager) => unitRef(manager, hrefOf)),
+    chain: line.shown.map((manager) => unitRef(manager, hrefOf)),
+    ...(line.omitted > 0 ? {chainOmitted: line.omitted} : {}),
     directReports: (graph.children.get(id) ?? []).map(ref),
     teams: (graph.teamsOf.get(id) ?? []).map(ref),
     members: (org.members ?? []).map(ref),
@@ -117,12 +164,25 @@ export function selectUnits(graph: OrgGraph, filter: {kind?: UnitKind; under?: s
 
 function treeOrder(graph: OrgGraph): Map<string, number> {
   const order = new Map<string, number>();
-  const visit = (id: string) => {
-    order.set(id, order.size);
-    for (const child of graph.children.get(id) ?? []) visit(child);
-  };
-  visit(graph.rootId);
+  for (const id of preOrder(graph)) order.set(id, order.size);
   return order;
+}
+
+/**
+ * Ids of the reporting tree from the top, each unit before its reports, in
+ * display order. With an explicit stack: a chain thousands deep would
+ * overflow the call stack of a recursive walk.
+ */
+export function preOrder(graph: OrgGraph): string[] {
+  const ordered: string[] = [];
+  const stack = [graph.rootId];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    ordered.push(id);
+    const children = graph.children.get(id) ?? [];
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index]!);
+  }
+  return ordered;
 }
 
 export function staleUnits(graph: OrgGraph, policy: ReviewPolicy): OrgUnit[] {

@@ -4,12 +4,18 @@
  * below (scripts/generate-schemas.ts) and served beside it.
  */
 import * as z from 'zod';
-import {chainOf} from './derive';
+import {preOrder} from './derive';
 import type {OrgUnit} from './graph';
 import {RELATION_TYPES, UNIT_KINDS} from './schema';
 import {hrefResolver, type OrgSiteModel} from './site-model';
 
-export const ORG_EXPORT_VERSION = 1;
+/**
+ * 2: `chain` (every manager's id, per unit) gave way to `depth`. Listing each
+ * unit's whole line made the file grow with units × depth (93 MB for 5000
+ * units on a 2000-deep chain); `reportsTo` already links each unit to its
+ * manager, so a reader follows those links instead.
+ */
+export const ORG_EXPORT_VERSION = 2;
 export const ORG_EXPORT_SCHEMA_PATH = `/schema/org-export.v${ORG_EXPORT_VERSION}.schema.json`;
 
 const link = z.object({label: z.string(), url: z.string().optional()});
@@ -23,8 +29,13 @@ const exportedUnit = z.object({
   permalink: z.string().describe('Path of the unit\'s page on the site.'),
   url: z.string().describe('Absolute address of the unit\'s page.'),
   source: z.string().describe('Markdown source, relative to the repository root.'),
-  reportsTo: z.string().nullable().describe('Id of the unit it reports to; null for the top and external units.'),
-  chain: z.array(z.string()).describe('Ids from the top down to the unit it reports to.'),
+  reportsTo: z.string().nullable().describe('Id of the unit it reports to; null for the top and external units. Follow it to walk up to the top.'),
+  depth: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('How many reporting lines separate the unit from the top (0 for the top); null for external units.'),
   directReports: z.array(z.string()),
   teams: z.array(z.string()).describe('Teams whose members include this unit.'),
   members: z.array(z.string()).describe('For a team, the units its members come from.'),
@@ -64,12 +75,7 @@ export function createOrgExport(model: OrgSiteModel, siteUrl: string): OrgExport
   const {graph} = model;
   const hrefOf = hrefResolver(model);
   const absolute = (permalink: string) => new URL(permalink.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
-  const ordered: OrgUnit[] = [];
-  const visit = (id: string) => {
-    ordered.push(graph.units.get(id)!);
-    for (const child of graph.children.get(id) ?? []) visit(child);
-  };
-  visit(graph.rootId);
+  const ordered: OrgUnit[] = preOrder(graph).map((id) => graph.units.get(id)!);
   const inTree = new Set(ordered.map((unit) => unit.id));
   ordered.push(...[...graph.units.values()].filter((unit) => !inTree.has(unit.id)).sort((a, b) => a.id.localeCompare(b.id)));
 
@@ -91,7 +97,7 @@ export function createOrgExport(model: OrgSiteModel, siteUrl: string): OrgExport
         url: absolute(hrefOf(unit.id)),
         source: unit.source,
         reportsTo: org.reportsTo ?? null,
-        chain: chainOf(graph, unit.id).map((manager) => manager.id),
+        depth: graph.depth.get(unit.id) ?? null,
         directReports: [...(graph.children.get(unit.id) ?? [])],
         teams: [...(graph.teamsOf.get(unit.id) ?? [])],
         members: [...(org.members ?? [])],

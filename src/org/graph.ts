@@ -5,7 +5,7 @@
 import type {LoadedUnit} from './load';
 import type {OrgProblem, SourcePosition} from './problems';
 import {article, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
-import {EXTERNAL_KINDS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
+import {EXTERNAL_KINDS, TEXT_LIMITS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
 import {closestMatch} from './suggest';
 
 export interface OrgUnit {
@@ -126,6 +126,14 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
 
   for (const unit of live) {
     const {kind, reportsTo, members, vacant} = unit.org;
+    // The schema bounds org.name; a unit without one is named by its page title, which the schema never sees.
+    if (unit.org.name === undefined && unit.title.length > TEXT_LIMITS.name) {
+      report(
+        unit,
+        'org',
+        `the page title is this unit's name and is ${unit.title.length} characters long; names may have at most ${TEXT_LIMITS.name}: give the unit a shorter "org.name"`,
+      );
+    }
     const allowedParents = PARENT_KINDS[kind];
     if (reportsTo !== undefined) {
       if (allowedParents === null) {
@@ -169,7 +177,7 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
           report(unit, field, `a team's members must be ${listOr(MEMBER_KINDS)} units; "${memberId}" is ${article(member.org.kind)}`);
           return;
         }
-        teamsOf.set(memberId, [...(teamsOf.get(memberId) ?? []), unit.org.id]);
+        appendTo(teamsOf, memberId, unit.org.id);
       });
     }
     if (vacant !== undefined && kind !== 'role') {
@@ -210,21 +218,27 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
   }
 
   // Reporting cycles, and units whose chain never reaches the top.
+  // Each unit is walked up only until a unit already settled, so the whole pass is linear
+  // however deep the chains are (a Set, not a list, says whether the walk came back on itself).
   const settled = new Map<string, 'reaches-top' | 'cut-off'>();
+  const inCycle = new Set<string>();
   if (top) settled.set(top.org.id, 'reaches-top');
   for (const unit of live) {
     const chain: string[] = [];
+    const onChain = new Set<string>();
     let current: string | undefined = unit.org.id;
-    while (current !== undefined && !settled.has(current) && !chain.includes(current)) {
+    while (current !== undefined && !settled.has(current) && !onChain.has(current)) {
       chain.push(current);
+      onChain.add(current);
       current = parentOf.get(current);
     }
-    if (current !== undefined && chain.includes(current)) {
+    if (current !== undefined && onChain.has(current)) {
       const cycle = chain.slice(chain.indexOf(current));
+      for (const id of cycle) inCycle.add(id);
       const first = [...cycle].sort()[0]!;
       const start = cycle.indexOf(first);
       const ordered = [...cycle.slice(start), ...cycle.slice(0, start), first];
-      report(byId.get(first)!, 'org.reportsTo', `reporting cycle: ${ordered.join(' → ')}`);
+      report(byId.get(first)!, 'org.reportsTo', `reporting cycle: ${boundedList(ordered)}`);
       for (const id of chain) settled.set(id, 'cut-off');
       continue;
     }
@@ -232,11 +246,12 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
     for (const id of chain) settled.set(id, outcome);
   }
   // A unit is only worth a "cut off" message if nothing else explains it.
+  const chainText = chainDescriber(parentOf, inCycle);
   for (const unit of live) {
     if (isExternal(unit.org.kind) || settled.get(unit.org.id) !== 'cut-off') continue;
     const parent = parentOf.get(unit.org.id);
-    if (parent !== undefined && settled.get(parent) === 'cut-off' && !isInCycle(parent, parentOf)) {
-      report(unit, 'org.reportsTo', `"${unit.org.id}" is cut off from the top: its chain ${chainText(unit.org.id, parentOf)} never reaches "${top?.org.id ?? 'the top'}"`);
+    if (parent !== undefined && settled.get(parent) === 'cut-off' && !inCycle.has(parent)) {
+      report(unit, 'org.reportsTo', `"${unit.org.id}" is cut off from the top: its chain ${chainText(unit.org.id)} never reaches "${top?.org.id ?? 'the top'}"`);
     }
   }
   for (const unit of live.filter((candidate) => isExternal(candidate.org.kind))) {
@@ -250,7 +265,7 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
 
   const units = new Map<string, OrgUnit>(live.map((unit) => [unit.org.id, toOrgUnit(unit)]));
   const children = new Map<string, string[]>();
-  for (const [child, parent] of parentOf) children.set(parent, [...(children.get(parent) ?? []), child]);
+  for (const [child, parent] of parentOf) appendTo(children, parent, child);
   const byDisplayOrder = (a: string, b: string) => compareUnits(units.get(a)!, units.get(b)!);
   for (const list of children.values()) list.sort(byDisplayOrder);
   for (const list of teamsOf.values()) list.sort(byDisplayOrder);
@@ -311,24 +326,64 @@ function listOr(kinds: readonly string[]): string {
   return `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
-function isInCycle(id: string, parentOf: ReadonlyMap<string, string>): boolean {
-  const seen = new Set<string>();
-  let current: string | undefined = id;
-  while (current !== undefined && !seen.has(current)) {
-    seen.add(current);
-    current = parentOf.get(current);
-    if (current === id) return true;
-  }
-  return false;
+/** Adds to a list in place: copying the list on every addition is quadratic for a unit with thousands of reports. */
+function appendTo(lists: Map<string, string[]>, key: string, value: string): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
 }
 
-function chainText(id: string, parentOf: ReadonlyMap<string, string>): string {
-  const chain: string[] = [];
-  let current: string | undefined = id;
-  while (current !== undefined && !chain.includes(current)) {
-    chain.push(current);
-    current = parentOf.get(current);
-  }
-  if (current !== undefined) chain.push(current);
-  return chain.join(' → ');
+/** Links a problem message names in a chain or cycle before it summarizes the rest: one message stays one line. */
+const CHAIN_TEXT_MAX = 6;
+
+/** `a → b → c`, or `a → b → … (96 more) → z` when longer than CHAIN_TEXT_MAX. */
+function boundedList(ids: readonly string[]): string {
+  if (ids.length <= CHAIN_TEXT_MAX) return ids.join(' → ');
+  const head = ids.slice(0, CHAIN_TEXT_MAX - 1);
+  return `${head.join(' → ')} → … (${ids.length - head.length - 1} more) → ${ids[ids.length - 1]}`;
+}
+
+/**
+ * Describes the chain above a cut-off unit: `x → y → z`, up to where it stops
+ * (a unit with no manager, or a cycle, shown by repeating the unit it returns
+ * to). A long chain names its first links, how many follow, and where it
+ * stops; the stopping point of each unit is remembered, so describing every
+ * unit under a broken 12,000-deep chain stays linear.
+ */
+function chainDescriber(parentOf: ReadonlyMap<string, string>, inCycle: ReadonlySet<string>): (id: string) => string {
+  const endOf = new Map<string, {id: string; steps: number}>();
+  const findEnd = (start: string) => {
+    const path: string[] = [];
+    let current = start;
+    while (!endOf.has(current)) {
+      const parent = parentOf.get(current);
+      if (parent === undefined || inCycle.has(current)) {
+        endOf.set(current, {id: current, steps: 0});
+        break;
+      }
+      path.push(current);
+      current = parent;
+    }
+    let end = endOf.get(current)!;
+    for (let index = path.length - 1; index >= 0; index -= 1) {
+      end = {id: end.id, steps: end.steps + 1};
+      endOf.set(path[index]!, end);
+    }
+    return endOf.get(start)!;
+  };
+  return (id) => {
+    const shown: string[] = [];
+    const seen = new Set<string>();
+    let current: string | undefined = id;
+    while (current !== undefined && !seen.has(current) && shown.length < CHAIN_TEXT_MAX) {
+      shown.push(current);
+      seen.add(current);
+      current = parentOf.get(current);
+    }
+    if (current === undefined) return shown.join(' → ');
+    if (seen.has(current)) return [...shown, current].join(' → ');
+    const end = findEnd(current);
+    const middle = end.steps > 0 ? ` → … (${end.steps} more)` : '';
+    return `${shown.join(' → ')}${middle} → ${end.id}${inCycle.has(end.id) ? ' (in a reporting cycle)' : ''}`;
+  };
 }

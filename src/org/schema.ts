@@ -7,6 +7,9 @@
  * hover help), and `.meta({examples})` gives the example the guide prints.
  */
 import * as z from 'zod';
+import {SAFE_URL_PATTERN} from './safe-url';
+
+export {SAFE_URL_PATTERN} from './safe-url';
 
 export const UNIT_KINDS = [
   'organization',
@@ -38,8 +41,32 @@ export type RelationType = (typeof RELATION_TYPES)[number];
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * Upper bounds on free text. Names are drawn in chart boxes, lists and
+ * breadcrumbs, and every page repeats its neighbours' names, so an unbounded
+ * name makes every page that mentions the unit heavy; the full story belongs
+ * in the page body. The JSON Schema carries the same limits (maxLength).
+ */
+export const TEXT_LIMITS = {
+  /** Unit ids become URLs and appear in every reference. */
+  id: 64,
+  /** Names, titles of roles, link labels, people and handles. */
+  name: 120,
+  /** Short qualifiers: a relation's or a retirement's note. */
+  note: 300,
+  /** Addresses of links. */
+  url: 2000,
+} as const;
+
+const SAFE_URL_MESSAGE =
+  'must be a web address starting with "https://" or "http://", a "mailto:" address, or a handbook path starting with "/" (such as "/teams/area-leads"); other kinds of address, such as "javascript:" or "data:", are refused because following them can run code';
+
+const tooLong = (max: number) => (issue: {input?: unknown}) =>
+  `must be at most ${max} characters long${typeof issue.input === 'string' ? `, not ${issue.input.length}` : ''}`;
+
 const unitId = z
   .string({error: 'must be a unit id (a string such as "engineering")'})
+  .max(TEXT_LIMITS.id, {error: tooLong(TEXT_LIMITS.id)})
   .regex(ID_PATTERN, {
     error: 'must be lowercase letters, digits and single hyphens, such as "product-and-engineering"',
   });
@@ -54,13 +81,23 @@ const isoDate = z
   }, {error: 'is not a real calendar date'});
 
 const nonEmptyText = z.string({error: 'must be text'}).trim().min(1, {error: 'must not be empty'});
+/** A name, a role's title, a link's label, a person. */
+const nameText = nonEmptyText.max(TEXT_LIMITS.name, {error: tooLong(TEXT_LIMITS.name)});
+/** A short note beside a relation or a retirement. */
+const noteText = nonEmptyText.max(TEXT_LIMITS.note, {error: tooLong(TEXT_LIMITS.note)});
+
+const safeUrl = nonEmptyText
+  .max(TEXT_LIMITS.url, {error: tooLong(TEXT_LIMITS.url)})
+  .regex(SAFE_URL_PATTERN, {error: SAFE_URL_MESSAGE});
 
 const linkSchema = z
   .strictObject({
-    label: nonEmptyText.describe('What the reader sees, such as "Steering Council Google group".'),
-    url: nonEmptyText
+    label: nameText.describe('What the reader sees, such as "Steering Council Google group".'),
+    url: safeUrl
       .optional()
-      .describe('Where it leads: a web address, a mailto: address or a handbook path. Omit it rather than guess.'),
+      .describe(
+        'Where it leads: an https:// or http:// address, a mailto: address or a handbook path starting with "/". Omit it rather than guess.',
+      ),
   })
   .describe('A labelled link.');
 
@@ -74,14 +111,14 @@ const relationSchema = z
         'dotted-line: also works for another unit; sponsors: fiscally sponsors it; interface: is its primary contact; founded: founded it.',
       ),
     to: unitId.describe('The id of the unit at the other end.'),
-    note: nonEmptyText.optional().describe('A short qualifier shown beside the relation.'),
+    note: noteText.optional().describe('A short qualifier shown beside the relation.'),
   })
   .describe('A relation that is not a reporting line.');
 
 const leadSchema = z
   .strictObject({
-    title: nonEmptyText.describe('The lead role\'s title, such as "Engineering lead".'),
-    holder: nonEmptyText.optional().describe('Who holds it now, if the handbook names them.'),
+    title: nameText.describe('The lead role\'s title, such as "Engineering lead".'),
+    holder: nameText.optional().describe('Who holds it now, if the handbook names them.'),
     vacant: z.boolean({error: 'must be true or false'}).optional().describe('true while nobody holds it.'),
   })
   .describe('The role that leads this unit.');
@@ -95,7 +132,7 @@ export const orgFrontMatterSchema = z
       .enum(UNIT_KINDS, {error: `must be one of ${UNIT_KINDS.join(', ')}`})
       .describe('What sort of unit this is; it decides which relations the unit may have.')
       .meta({examples: ['area']}),
-    name: nonEmptyText
+    name: nameText
       .optional()
       .describe('Short name for the chart and for lists; defaults to the page title.')
       .meta({examples: ['Engineering']}),
@@ -129,7 +166,7 @@ export const orgFrontMatterSchema = z
       .describe('Relations other than the reporting line: dotted lines, sponsorship, interfaces, founding.')
       .meta({examples: [[{type: 'interface', to: 'code-for-science-and-society', note: 'administration'}]]}),
     maintainers: z
-      .array(nonEmptyText, {error: 'must be a list of names or GitHub handles'})
+      .array(nameText, {error: 'must be a list of names or GitHub handles'})
       .min(1, {error: 'must name at least one maintainer'})
       .optional()
       .describe('Who keeps this page accurate (names or GitHub handles).')
@@ -147,6 +184,7 @@ export const orgFrontMatterSchema = z
       .array(
         z
           .string({error: 'must be a path such as "/teams/old-name"'})
+          .max(TEXT_LIMITS.url, {error: tooLong(TEXT_LIMITS.url)})
           // Segments of URL-safe characters; no "//" (another host), no "." or ".." segments.
           .regex(/^(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~%-]+)+\/?$/, {
             error: 'must be a site path such as "/teams/old-name": segments of letters, digits and - _ . ~, no "//"',
@@ -159,7 +197,7 @@ export const orgFrontMatterSchema = z
     retired: z
       .strictObject({
         on: isoDate.describe('When the unit was retired.'),
-        note: nonEmptyText.optional().describe('Why, or what replaced it.'),
+        note: noteText.optional().describe('Why, or what replaced it.'),
       })
       .optional()
       .describe('Marks a unit that no longer exists; it leaves the chart and is listed in History.')

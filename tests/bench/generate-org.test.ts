@@ -91,6 +91,23 @@ describe('generateOrganization', () => {
     expect(body).toMatch(/^(- |1\. |\| |> |### )/m);
   });
 
+  it('puts areas and roles in one long reporting line on request, changing nothing but reportsTo', async () => {
+    const flat = generateOrganization({units: 300, seed: 2});
+    const deep = generateOrganization({units: 300, seed: 2, chainDepth: 120});
+    expect(deep.map((file) => file.path)).toEqual(flat.map((file) => file.path));
+    const withoutReportsTo = (files: typeof flat) => files.map((file) => file.content.replace(/^ {2}reportsTo: .*$/m, ''));
+    expect(withoutReportsTo(deep)).toEqual(withoutReportsTo(flat));
+
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'generate-org-test-chain-'));
+    folders.push(dir);
+    await writeFiles(dir, deep);
+    const result = await checkContentTree(dir);
+    expect(result.problems).toEqual([]);
+    // The organization, the council and the executive, then the line of 120.
+    expect(Math.max(...result.graph!.depth.values())).toBeGreaterThanOrEqual(122);
+    expect(() => generateOrganization({units: 50, chainDepth: 500})).toThrow(/chainDepth must be/);
+  }, 60_000);
+
   it('refuses sizes too small for the fixed units', () => {
     expect(() => generateOrganization({units: 3})).toThrow(/at least/);
   });

@@ -48,6 +48,35 @@ describe('<UnitPlace />', () => {
     expect(renderToStaticMarkup(<UnitPlace place={base} />)).toMatch(/<dt>Direct reports<\/dt><dd><span class="[^"]*none[^"]*">None<\/span><\/dd>/);
   });
 
+  it('states a long reporting line as its top, how many are left out, and the nearest managers', () => {
+    const html = renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          ...base,
+          chain: [unit('2i2c', '/'), unit('Area 1996', '/a/1996'), unit('Area 1997', '/a/1997'), unit('Area 1998', '/a/1998')],
+          chainOmitted: 1996,
+        }}
+      />,
+    );
+    expect(html).toContain('<a href="/a/1998">Area 1998</a>');
+    expect(html).toContain('(chain: 2i2c › … 1996 more … › Area 1996 › Area 1997 › Area 1998)');
+  });
+
+  it('links only addresses the check allows, and shows any other as plain text', () => {
+    const html = renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          ...base,
+          channel: {label: 'Forum', url: 'https://forum.example.org'},
+          membership: {label: 'Members', url: 'javascript:alert(1)'},
+        }}
+      />,
+    );
+    expect(html).toContain('<a href="https://forum.example.org">Forum</a>');
+    expect(html).toContain('<dt>Who is in it</dt><dd>Members</dd>');
+    expect(html).not.toContain('javascript:');
+  });
+
   it('lists where a team draws its members from instead of an empty "Direct reports"', () => {
     const html = renderToStaticMarkup(
       <UnitPlace place={{...base, kind: 'Cross-functional team', members: [unit('Product', '/functional-areas/product')]}} />,

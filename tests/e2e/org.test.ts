@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'vitest';
 import type {Page} from 'playwright-core';
-import {orgExportSchema} from '@site/src/org/export';
+import {ORG_EXPORT_SCHEMA_PATH, orgExportSchema} from '@site/src/org/export';
 import {openPage, watchPage} from './support/browser';
 import {baseURL, expectNone, sharedBrowser, sharedContexts, withContext} from './support/fixtures';
 import {validateJsonSchema, type JsonSchema} from './support/json-schema';
@@ -149,9 +149,9 @@ describe('/org.json', () => {
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const data: unknown = await response.json();
 
-    const schemaFile = path.join(siteDir, 'static/schema/org-export.v1.schema.json');
+    const schemaFile = path.join(siteDir, `static${ORG_EXPORT_SCHEMA_PATH}`);
     const jsonSchema = JSON.parse(readFileSync(schemaFile, 'utf8')) as JsonSchema;
-    expectNone(validateJsonSchema(jsonSchema, data), 'problems against static/schema/org-export.v1.schema.json');
+    expectNone(validateJsonSchema(jsonSchema, data), `problems against static${ORG_EXPORT_SCHEMA_PATH}`);
     const parsed = orgExportSchema.safeParse(data);
     expectNone(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`), 'problems against orgExportSchema');
     if (!parsed.success) return;

@@ -4,6 +4,7 @@ import QuietLink from '@site/src/components/QuietLink';
 import OrgChart from '@site/src/components/OrgChart';
 import type {OrgChartData} from '@site/src/org/chart';
 import type {PlaceData, UnitRef} from '@site/src/org/derive';
+import {isSafeLinkUrl} from '@site/src/org/safe-url';
 import styles from './styles.module.css';
 
 export interface UnitPlaceProps {
@@ -35,8 +36,16 @@ function Units({units, none}: {units: readonly UnitRef[]; none: string}): ReactN
   );
 }
 
+/** A link from the unit's `org:` block. The check already refused unsafe addresses; one that slips through shows as text. */
 function ExternalLink({link}: {link: {label: string; url?: string}}): ReactNode {
-  return link.url ? <Link href={link.url}>{link.label}</Link> : <>{link.label}</>;
+  return link.url && isSafeLinkUrl(link.url) ? <Link href={link.url}>{link.label}</Link> : <>{link.label}</>;
+}
+
+/** "Top › … 1995 more … › A › B › C": a long line keeps its top and nearest managers (see PlaceData.chain). */
+function chainText({chain, chainOmitted}: PlaceData): string {
+  const names = chain.map((unit) => unit.name);
+  if (chainOmitted) names.splice(1, 0, `… ${chainOmitted} more …`);
+  return names.join(' › ');
 }
 
 function Fact({term, children}: {term: string; children: ReactNode}): ReactNode {
@@ -73,7 +82,7 @@ export default function UnitPlace({place, chart, retired}: UnitPlaceProps): Reac
             {place.chain.length > 1 && (
               <span className={styles.chain}>
                 {' '}
-                (chain: {place.chain.map((unit) => unit.name).join(' › ')})
+                (chain: {chainText(place)})
               </span>
             )}
           </Fact>
