@@ -707,3 +707,101 @@ describe('toMermaid', () => {
     expect(source.startsWith('flowchart TD\n')).toBe(true);
   }, 30_000);
 });
+
+/**
+ * What a reader gets at every size: generated organizations (the benchmark's
+ * generator) of 15 to 1000 units, the landing chart and the page of the unit
+ * with the most direct reports, in both layouts.
+ */
+describe('createChartData: generated organizations of every size', () => {
+  /** Content column of a doc page at 1280 px (703 px, less the frame's border) and at 360 px (328 px, less the border). */
+  const DESKTOP = 701;
+  const PHONE = 326;
+  /** A 1280 × 900 window: two screens. */
+  const TWO_SCREENS = 2 * 900;
+  /** The narrow layout shows unless the wide one fits (see OrgChart's container queries). */
+  const shownOnPhone = (chart: OrgChartData) =>
+    chart.width + 2 <= 320 ? {width: chart.width, at: (index: number) => [chart.nodes[index]!.x, chart.nodes[index]!.y] as const} : {width: chart.narrow.width, at: (index: number) => chart.narrow.at[index]!};
+
+  /**
+   * Every unit below `subject` is drawn, or reachable by links from the
+   * collapsed group that stands for it: a unit that draws none of its reports
+   * links to its page, where they are listed (and so on down), and a "+N" node
+   * links to the list of its owner's direct reports.
+   */
+  function expectEveryUnitDrawnOrReachable(chart: OrgChartData, graph: OrgGraph, subject: string): void {
+    const drawn = new Set(chart.nodes.filter((node) => node.count === undefined).map((node) => node.id));
+    const node = (id: string) => chart.nodes[indexOf(chart, id)]!;
+    const unreachable: string[] = [];
+    const todo = [...(graph.children.get(subject) ?? [])].map((id) => [id, subject] as const);
+    while (todo.length > 0) {
+      const [id, parent] = todo.pop()!;
+      for (const child of graph.children.get(id) ?? []) todo.push([child, id]);
+      if (drawn.has(id) || !drawn.has(parent)) continue; // drawn, or below a unit that is not drawn (reached through its parent's page)
+      const owner = node(parent);
+      const more = chart.nodes[indexOf(chart, `${parent}--more`)];
+      if (owner.below !== undefined && owner.href === hrefOf(parent)) continue;
+      if (more && more.href === `${hrefOf(parent)}#direct-reports`) continue;
+      unreachable.push(id);
+    }
+    expect(unreachable).toEqual([]);
+  }
+
+  function expectNoOverlap(boxes: ReadonlyArray<{x: number; y: number; h: number}>): void {
+    expect(overlapping(boxes.map((box, index) => ({...box, id: String(index)}) as ChartNode))).toEqual([]);
+  }
+
+  for (const size of [15, 60, 300, 1000]) {
+    describe(`${size} units`, () => {
+      const graph = benchmarkGraph(size);
+      const busiest = [...graph.children].sort((a, b) => b[1].length - a[1].length)[0]![0];
+      const charts = {
+        landing: createChartData(graph, {hrefOf, variant: 'full'}),
+        [`${busiest}'s page`]: createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: busiest}),
+      };
+
+      for (const [name, chart] of Object.entries(charts)) {
+        it(`${name}: no overlaps, in either layout`, () => {
+          expectWellFormed(chart);
+          expectNoOverlap(chart.nodes);
+          expectNoOverlap(chart.nodes.map((node, index) => ({x: chart.narrow.at[index]![0], y: chart.narrow.at[index]![1], h: node.h})));
+          // The narrow layout's lines stay inside it too.
+          for (const path of chart.narrow.d) {
+            expect(path).toMatch(/^M\d+ \d+(?:[VH]\d+|C\d+ \d+ \d+ \d+ \d+ \d+)+$/);
+          }
+        });
+
+        it(`${name}: on a phone, the chart fits 360 px and its top is in the first screen`, () => {
+          const phone = shownOnPhone(chart);
+          expect(phone.width).toBeLessThanOrEqual(PHONE);
+          const [x, y] = phone.at(0);
+          expect(x + W).toBeLessThanOrEqual(PHONE);
+          expect(y + chart.nodes[0]!.h).toBeLessThanOrEqual(300);
+        });
+
+        it(`${name}: at 1280 px it fits the content column, and is at most two screens tall`, () => {
+          expect(chart.width).toBeLessThanOrEqual(DESKTOP);
+          expect(chart.height).toBeLessThanOrEqual(TWO_SCREENS);
+        });
+      }
+
+      it('landing: every unit is drawn or reachable through a link from its collapsed group', () => {
+        expectEveryUnitDrawnOrReachable(charts.landing, graph, graph.rootId);
+        expectEveryUnitAccountedFor(charts.landing, graph);
+      });
+
+      it(`${busiest}'s page: shows every direct report`, () => {
+        const chart = charts[`${busiest}'s page`]!;
+        for (const id of graph.children.get(busiest)!) expect(indexOf(chart, id), id).toBeGreaterThanOrEqual(0);
+        expectEveryUnitDrawnOrReachable(chart, graph, busiest);
+      });
+    });
+  }
+
+  it('shows the top two levels of a 300-unit organization at 1280 px without scrolling sideways', () => {
+    const graph = benchmarkGraph(300);
+    const chart = createChartData(graph, {hrefOf, variant: 'full'});
+    const topTwo = [graph.rootId, ...graph.children.get(graph.rootId)!];
+    for (const id of topTwo) expect(chart.nodes[indexOf(chart, id)]!.x + W).toBeLessThanOrEqual(DESKTOP);
+  });
+});
