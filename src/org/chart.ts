@@ -1,41 +1,53 @@
 /**
  * Chart props, computed at build time: which units a chart shows, their
- * wrapped labels, their positions (from the tidy-tree layout) and the SVG path
- * of every line. The result is plain JSON with integer coordinates, so the
- * browser only draws it: no layout code and no graph code reach the page.
+ * wrapped labels, their positions in two layouts (wide and narrow) and the SVG
+ * path of every line. The result is plain JSON with integer coordinates, so
+ * the browser only draws it: no layout code and no graph code reach the page,
+ * and CSS alone picks the layout that fits the reader's screen.
  *
  * Two variants:
  * - `full`: the reporting tree from `root` (the top by default). A unit at the
  *   deepest depth that fits in `maxNodes` draws none of its reports: it says
  *   how many units are below it inside its own box ("83 units below", the
- *   node's `below`), and its link leads to its page, which shows them. A
+ *   node's `below`), and its link leads to its page, which lists them. A
  *   parent with very many reports shows the first ones and a separate "+N"
- *   node for the rest. External units linked to a shown unit stand on the
- *   root's row, to its right.
+ *   node for the rest, linking to the list of its direct reports on its page.
+ *   External units linked to a shown unit stand on the root's row, to its
+ *   right.
  * - `neighbourhood`: the unit (`highlight`, else `root`), its chain up to the
- *   top, its direct reports (for a team: its member units) and, on its row,
- *   the units it relates to. Every part is capped, so a page's bytes do not
- *   grow with the organization. By the same rule as `full`, each report shown
- *   counts the units below it in its box, and a "+N" node counts the reports
- *   left out together with the units below them.
+ *   top, every one of its direct reports (for a team: its member units; past
+ *   `maxNodes` of them a "+N" node links to the list on the unit's page) and,
+ *   on its row, the units it relates to. The chain and the units beside it are
+ *   capped, so a page's bytes grow only with the unit's own reports.
  *
  * So every unit under the chart's subject (a `full` chart's root, a
  * neighbourhood's unit unless it is a team, whose members are drawn or counted
  * instead) is drawn or counted exactly once: in a `below` (a unit none of
  * whose reports are drawn) or in a "+N" node (reports left out beside ones
- * that are drawn). Why in the box and not as a "+N" child: a unit with a
- * child is no leaf, and units that are not leaves stand side by side instead
- * of stacking in columns, so a dozen areas, each with a "+N" child, made a
- * landing chart three screens wide.
+ * that are drawn), and every one is reachable from the chart through links.
  *
- * A unit's many leaf reports stand in columns, one per kind in the order of
- * `UNIT_KINDS` (functional areas, then the teams drawing on them); a line
- * between units of neighbouring columns (a team's membership) runs across the
- * space between them, from one box's side to the facing side of the other.
+ * The wide layout (for desktop pages). Near the top, units with one or two
+ * reports stand over them as a tidy tree. A unit with more reports hangs them
+ * in columns instead: each report is a block, the report with everything drawn
+ * below it as an indented list, and the blocks fill one column per kind in the
+ * order of `UNIT_KINDS` (functional areas, then the teams drawing on them). A
+ * column longer than about ten boxes wraps into several, as many as the page's
+ * width allows (`WIDE_TARGET`), so long lists use the width instead of growing
+ * one tall column, and big organizations do not grow sideways. A line between
+ * units of neighbouring columns (a team's membership) runs across the space
+ * between them, from one box's side to the facing side of the other.
+ *
+ * The narrow layout (for phones, chart-narrow.ts) is an indented tree of the
+ * same boxes that opens at the top of the chart.
  */
 import {isExternal, type OrgGraph} from './graph';
+import {LIST_ANCHORS} from './anchors';
+import {layoutNarrow, type NarrowLayout, type NarrowLine, type NarrowRow} from './chart-narrow';
 import {DEFAULT_LAYOUT_OPTIONS, layoutTree, stackColumns, type LayoutNode, type PlacedNode} from './layout';
 import {KIND_LABELS, UNIT_KINDS, type RelationType, type UnitKind} from './schema';
+import {wrapText as wrapToLines} from './text';
+
+export type {NarrowLayout} from './chart-narrow';
 
 export type ChartEdgeType = 'reports' | 'member' | RelationType;
 
@@ -57,7 +69,7 @@ export interface ChartNode {
   vacant?: true;
   /** The unit the page is about. */
   current?: true;
-  /** On "+N" nodes: how many units it stands for. */
+  /** On "+N" nodes: how many units it stands for (the reports left out and the units below them). */
   count?: number;
   /** On a unit none of whose reports are drawn: how many units are below it (drawn as a line of its own, under the kind). */
   below?: number;
@@ -88,6 +100,8 @@ export interface OrgChartData {
   edges: ChartEdge[];
   /** The reporting lines shown, as a nested list (external units are not in it). */
   outline: ChartOutline;
+  /** The same nodes and lines laid out for a narrow screen (an indented tree); `width`, `height`, `x`, `y` and `d` above are the wide layout. */
+  narrow: NarrowLayout;
 }
 
 export interface ChartOptions {
@@ -96,7 +110,7 @@ export interface ChartOptions {
   root?: string;
   /** The unit to mark as the current page. */
   highlight?: string;
-  /** `full`: most nodes to show before collapsing (default 80). `neighbourhood`: most direct reports to show (default 12). */
+  /** `full`: most nodes to show before collapsing (default 80). `neighbourhood`: most direct reports to show (default 60). */
   maxNodes?: number;
   variant: 'full' | 'neighbourhood';
 }
@@ -111,9 +125,9 @@ const BELOW_LINE = 14;
  * the bottom and the kind's `BELOW_LINE` higher.
  */
 const unitHeight = (lines: number, below = false) => 30 + 16 * lines + (below ? BELOW_LINE : 0);
-const COUNT_HEIGHT = 32;
+/** A "+N" node: a pill of one or two lines. */
+const countHeight = (lines: number) => 16 + 16 * lines;
 const TEXT_WIDTH = NODE_WIDTH - 20;
-const NAME_SIZE = 13;
 const MAX_LINES = 3;
 const MARGIN = 8;
 /** Room above the top row for arcs joining units on the same row. */
@@ -122,14 +136,37 @@ const GAP_X = 16;
 const GAP_Y = 40;
 const STACK_FROM = DEFAULT_LAYOUT_OPTIONS.stackFrom;
 const STACK_GAP = DEFAULT_LAYOUT_OPTIONS.stackGap;
+/** Indentation of each level inside a block; the connector to a report runs down the middle of it. */
+const BLOCK_INDENT = 20;
 /** Room kept between two stacked columns joined by lines (the gap between them comes on top). */
 const CHANNEL_ROOM = 32;
+/**
+ * Widest the wide layout tries to be: the content column of a desktop page
+ * (703 px at 1280 px with the sidebar and the table of contents, less the
+ * frame's border). Columns wrap to stay within it; only a tree whose top
+ * levels alone are wider goes past it (and its frame scrolls).
+ */
+export const WIDE_TARGET = 700;
+/** A column of blocks wraps once it is taller than this (about ten boxes), not before: short lists keep one column per kind. */
+const COLUMN_TARGET = 540;
+/** Widest the narrow layout tries to be: a 360 px phone's content column, less the frame's border. */
+export const NARROW_TARGET = 320;
+const NARROW_GEOMETRY = {nodeWidth: NODE_WIDTH, margin: MARGIN, gap: STACK_GAP, maxWidth: NARROW_TARGET, maxIndent: 20, minIndent: 8, lane: 36};
 
 const FULL_MAX_NODES = 80;
-const FULL_MAX_CHILDREN = 20;
-const NEIGHBOURHOOD_MAX_REPORTS = 12;
+const FULL_MAX_CHILDREN = 40;
+const NEIGHBOURHOOD_MAX_REPORTS = 60;
 const NEIGHBOURHOOD_MAX_CHAIN = 4;
-const NEIGHBOURHOOD_MAX_SIDE = 5;
+/** Units beside a page's unit, on its row: few enough that the row fits the page (the rest are counted, and listed on the page). */
+const NEIGHBOURHOOD_MAX_SIDE = 3;
+/**
+ * Tallest a default full chart may be: under two screens of a 1280 × 900
+ * desktop. A landing chart that would be taller collapses one level higher.
+ * Why not a number of nodes only: in columns, nodes cost height, and how much
+ * depends on how wide each level is.
+ */
+export const FULL_MAX_HEIGHT = 1600;
+
 
 interface TreeItem {
   node: number;
@@ -143,7 +180,24 @@ interface TreeItem {
 }
 
 export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChartData {
+  let side = NEIGHBOURHOOD_MAX_SIDE;
+  let {chart, cutoff} = buildChart(graph, options, Infinity, side);
+  // Only the default budget also keeps the chart's height: an explicit `maxNodes` (the Mermaid export) means nodes.
+  if (options.variant === 'full' && options.maxNodes === undefined) {
+    while (chart.height > FULL_MAX_HEIGHT && cutoff > 1) ({chart, cutoff} = buildChart(graph, options, cutoff - 1, side));
+  }
+  // A unit with many reports stands over the middle of their columns: fewer units beside it then keep the row on the page.
+  while (options.variant === 'neighbourhood' && chart.width > WIDE_TARGET && side > 1) ({chart} = buildChart(graph, options, cutoff, --side));
+  return chart;
+}
+
+/**
+ * The chart, with no level deeper than `maxCutoff` below the root drawing its
+ * reports and at most `maxSide` units beside a page's unit; and the level it used.
+ */
+function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, maxSide: number): {chart: OrgChartData; cutoff: number} {
   const {hrefOf, variant} = options;
+  let cutoff = Infinity;
   const nodes: ChartNode[] = [];
   const kinds: Partial<Record<UnitKind, string>> = {};
   const indexOf = new Map<string, number>();
@@ -166,11 +220,25 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     indexOf.set(id, nodes.length);
     return nodes.push(node) - 1;
   };
-  const addCount = (id: string, count: number, sentence: string, target: string): number => {
-    const short = `+${count} unit${count === 1 ? '' : 's'}`;
-    return nodes.push({id, name: sentence, lines: [short], href: hrefOf(target), x: 0, y: 0, h: COUNT_HEIGHT, count}) - 1;
+  /** A "+N" node: what it says in its box, the sentence read aloud, and where the units it stands for are listed. */
+  const addCount = (id: string, count: number, short: string, sentence: string, href: string): number => {
+    const lines = wrapText(short, 2);
+    return nodes.push({id, name: sentence, lines, href, x: 0, y: 0, h: countHeight(lines.length), count}) - 1;
   };
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const unitsWord = (count: number) => `${count} more unit${count === 1 ? '' : 's'}`;
+  /** The reports of `owner` left out of the chart, with the units below them: counted, and linked to the list on its page. */
+  const addMoreReports = (owner: string, left: readonly string[], size: Map<string, number>): number => {
+    const units = left.reduce((sum, id) => sum + (size.get(id) ?? 1), 0);
+    const inAll = units > left.length ? `, ${units} units in all` : '';
+    return addCount(
+      `${owner}--more`,
+      units,
+      `+${plural(left.length, 'more report')}${inAll}`,
+      `${plural(left.length, 'more direct report')} of ${unitOf(owner).name}${inAll}, listed on its page`,
+      `${hrefOf(owner)}#${LIST_ANCHORS.reports}`,
+    );
+  };
   const item = (node: number, type: ChartEdgeType = 'reports', reporting = type === 'reports'): TreeItem => ({
     node,
     kids: [],
@@ -211,21 +279,22 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     // The deepest cut-off whose units fit the budget (at least the root's reports). A unit
     // that counts the units below it in its box still counts as two nodes here: its box is
     // taller, and a budget of nodes keeps meaning what it meant when the count was a node.
-    let cutoff = perDepth.length - 1;
-    const shownUpTo = (depth: number) =>
-      perDepth.slice(0, depth + 1).reduce((sum, n) => sum + n, 0) + (parentsAt[depth] ?? 0);
+    cutoff = Math.min(maxCutoff, perDepth.length - 1);
+    const upTo: number[] = [];
+    perDepth.forEach((count, depth) => (upTo[depth] = (upTo[depth - 1] ?? 0) + count));
+    const shownUpTo = (depth: number) => upTo[depth]! + (parentsAt[depth] ?? 0);
     while (cutoff > 1 && shownUpTo(cutoff) > budget) cutoff -= 1;
 
     // Pre-order without recursion (a chain may be thousands deep): a unit, then its
     // reports' subtrees, then its "+N" node, so node order is reading order. At the
     // cut-off a unit draws no report: it counts them all in its own box.
-    type Task = {id: string; depth: number; parent?: TreeItem} | {count: number; of: string; parent: TreeItem};
+    type Task = {id: string; depth: number; parent?: TreeItem} | {left: string[]; of: string; parent: TreeItem};
     const tasks: Task[] = [{id: rootId, depth: 0}];
     let top: TreeItem | undefined;
     while (tasks.length > 0) {
       const task = tasks.pop()!;
-      if ('count' in task) {
-        task.parent.kids.push(item(addCount(`${task.of}--more`, task.count, `${unitsWord(task.count)} under ${unitOf(task.of).name}`, task.of)));
+      if ('left' in task) {
+        task.parent.kids.push(item(addMoreReports(task.of, task.left, size)));
         continue;
       }
       const children = graph.children.get(task.id) ?? [];
@@ -236,8 +305,7 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
       if (children.length === 0 || collapsed) continue;
       const shown = children.length > maxChildren ? children.slice(0, maxChildren - 1) : children;
       if (shown.length < children.length) {
-        const hidden = children.slice(shown.length).reduce((sum, child) => sum + size.get(child)!, 0);
-        tasks.push({count: hidden, of: task.id, parent: current});
+        tasks.push({left: children.slice(shown.length), of: task.id, parent: current});
       }
       for (let index = shown.length - 1; index >= 0; index -= 1) tasks.push({id: shown[index]!, depth: task.depth + 1, parent: current});
     }
@@ -287,8 +355,9 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
             addCount(
               `${skipped[0]}--up`,
               skipped.length,
+              `+${plural(skipped.length, 'unit')}`,
               `${unitsWord(skipped.length)} in the reporting line, from ${unitOf(skipped[0]!).name}`,
-              skipped[0]!,
+              hrefOf(skipped[0]!),
             ),
           ),
         );
@@ -308,15 +377,23 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
       // As in the full chart: a report shown counts the units below it in its box, and the
       // "+N" node the reports left out with the units below them. A team's members are
       // not its reports: they are shown as they are, and the "+N" node counts members.
+      // Reports stand in wrapped columns, so a unit's page shows all of them up to `maxReports`.
       const size = subtreeSizes(graph);
       const unitsUnder = (id: string) => (isTeam ? 0 : (size.get(id) ?? 1) - 1);
       // A team's member may already be shown (often the area the team reports to); its line is added below.
       for (const id of shown) if (!indexOf.has(id)) anchor.kids.push(item(addUnit(id, unitsUnder(id)), type));
       if (shown.length < below.length) {
         const left = below.slice(shown.length);
-        const hidden = isTeam ? left.length : left.reduce((sum, id) => sum + (size.get(id) ?? 1), 0);
-        const sentence = isTeam ? `${hidden} more member unit${hidden === 1 ? '' : 's'} of ${unit.name}` : `${unitsWord(hidden)} under ${unit.name}`;
-        anchor.kids.push(item(addCount(`${unitId}--more`, hidden, sentence, unitId), type));
+        const more = isTeam
+          ? addCount(
+              `${unitId}--more`,
+              left.length,
+              `+${plural(left.length, 'more member')}`,
+              `${plural(left.length, 'more member unit')} of ${unit.name}, listed on its page`,
+              `${hrefOf(unitId)}#${LIST_ANCHORS.members}`,
+            )
+          : addMoreReports(unitId, left, size);
+        anchor.kids.push(item(more, type));
       }
 
       // Units related to this one, on its row.
@@ -326,11 +403,19 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
         else if (relation.to === unitId) relatedIds.push(relation.from);
       }
       const fresh = [...new Set(relatedIds)].filter((id) => !indexOf.has(id));
-      const fits = fresh.length > NEIGHBOURHOOD_MAX_SIDE ? fresh.slice(0, NEIGHBOURHOOD_MAX_SIDE - 1) : fresh;
+      const fits = fresh.length > maxSide ? fresh.slice(0, maxSide - 1) : fresh;
       for (const id of fits) side.push(addUnit(id));
       if (fits.length < fresh.length) {
         const hidden = fresh.length - fits.length;
-        side.push(addCount(`${unitId}--related`, hidden, `${hidden} more related unit${hidden === 1 ? '' : 's'}`, unitId));
+        side.push(
+          addCount(
+            `${unitId}--related`,
+            hidden,
+            `+${hidden} more related`,
+            `${plural(hidden, 'more related unit')}, listed on the page of ${unit.name}`,
+            `${hrefOf(unitId)}#${LIST_ANCHORS.place}`,
+          ),
+        );
       }
     }
   }
@@ -379,89 +464,215 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     if (from !== undefined && to !== undefined) addEdge({type: relation.type, from, to, route: routeOf(from, to)});
   }
 
-  // Layout of the tree; the anchor's box is as tall as the units beside it.
+  // ---- Wide layout ----
+  // Blocks: every report of a unit with at least STACK_FROM reports stands in
+  // that unit's columns, with everything drawn below it as an indented list.
+  // The rest (units with one or two reports, from the top down) is a tidy tree.
   const anchorHeight = Math.max(nodes[anchor.node]!.h, ...side.map((index) => nodes[index]!.h));
-  // Stacked columns, as the layout will make them: one per kind, in the order of
-  // UNIT_KINDS; a "+N" node joins the last. Lines between units of one column
-  // bow out on the side away from its spine, lines between neighbouring
-  // columns run between them: keep that room free.
+  const heightOf = (current: TreeItem) => (current === anchor ? anchorHeight : nodes[current.node]!.h);
+  interface Block {
+    head: TreeItem;
+    /** Column order: its kind's place in UNIT_KINDS ("+N" nodes join the last kind of their group). */
+    rank: number;
+    /** Every unit of the block in reading order, with its level and its top relative to the block. */
+    members: Array<{item: TreeItem; depth: number; top: number}>;
+    w: number;
+    h: number;
+  }
+  interface Group {
+    owner: TreeItem;
+    blocks: Block[];
+    /** Height of its longest kind as a single column. */
+    tallest: number;
+  }
+  const groups: Group[] = [];
+  const groupOf = new Map<TreeItem, Group>();
+  const blockOf = new Map<number, {block: Block; depth: number; top: number}>();
+  const kindRank = (current: TreeItem) => {
+    const {kind} = nodes[current.node]!;
+    return kind === undefined ? -1 : UNIT_KINDS.indexOf(kind);
+  };
+  const makeBlock = (head: TreeItem, rank: number): Block => {
+    const block: Block = {head, rank, members: [], w: 0, h: 0};
+    const todo: Array<[TreeItem, number]> = [[head, 0]];
+    while (todo.length > 0) {
+      const [current, depth] = todo.pop()!;
+      const member = {item: current, depth, top: block.h};
+      block.members.push(member);
+      blockOf.set(current.node, {block, depth, top: member.top});
+      block.h += heightOf(current) + STACK_GAP;
+      block.w = Math.max(block.w, depth * BLOCK_INDENT + NODE_WIDTH);
+      for (let index = current.kids.length - 1; index >= 0; index -= 1) todo.push([current.kids[index]!, depth + 1]);
+    }
+    block.h -= STACK_GAP;
+    return block;
+  };
+  for (const todo = [tree]; todo.length > 0; ) {
+    const current = todo.pop()!;
+    if (current.stack === false || current.kids.length < STACK_FROM) {
+      todo.push(...current.kids);
+      continue;
+    }
+    const last = current.kids.reduce((most, kid) => Math.max(most, kindRank(kid)), 0);
+    const blocks = current.kids.map((kid) => makeBlock(kid, kindRank(kid) < 0 ? last : kindRank(kid)));
+    const tallest = Math.max(...stackColumns(blocks, (block) => block.rank).map((column) => column.reduce((sum, block) => sum + block.h + STACK_GAP, -STACK_GAP)));
+    const group = {owner: current, blocks, tallest};
+    groups.push(group);
+    groupOf.set(current, group);
+  }
+  const tidyWalk = walk.filter((current) => !blockOf.has(current.node));
+
+  /** Where a unit in a column is: whose column, which one, and its middle from the column's top. */
   interface Place {
     owner: TreeItem;
     column: number;
-    /** The spine runs down the column's right side (the last of several). */
+    /** The spine runs down the column's right side (the last of several, of another kind than the one before). */
     spineRight: boolean;
-    /** Middle of the unit, from the column's top. */
     mid: number;
   }
-  const placeOf = new Map<number, Place>();
-  const columnValue = new Map<TreeItem, number>();
-  const rooms = new Map<TreeItem, number[]>();
-  const kindRank = (kid: TreeItem) => {
-    const {kind} = nodes[kid.node]!;
-    return kind === undefined ? -1 : UNIT_KINDS.indexOf(kind);
-  };
-  for (const current of walk) {
-    const leaves = current.stack === false ? [] : current.kids.filter((kid) => kid.kids.length === 0);
-    if (leaves.length < STACK_FROM) continue;
-    const last = leaves.reduce((most, leaf) => Math.max(most, kindRank(leaf)), 0);
-    for (const leaf of leaves) columnValue.set(leaf, kindRank(leaf) < 0 ? last : kindRank(leaf));
-    const columns = stackColumns(leaves, (leaf) => columnValue.get(leaf)!);
-    columns.forEach((members, column) => {
-      let top = 0;
-      for (const leaf of members) {
-        const {h} = nodes[leaf.node]!;
-        placeOf.set(leaf.node, {owner: current, column, spineRight: columns.length > 1 && column === columns.length - 1, mid: top + h / 2});
-        top += h + STACK_GAP;
-      }
-    });
+  interface WideLayout {
+    limit: number;
+    placeOf: Map<number, Place>;
+    routeOf: Map<PendingEdge, PendingEdge['route']>;
+    placed: Map<number, PlacedNode>;
+    /** Left and right edges of everything placed, before the final shift. */
+    left: number;
+    right: number;
   }
+
+  let lastLimit = NaN;
+  /** Lays the chart out with columns at most `limit` px tall (a block taller than that has a column of its own). */
+  const layoutWide = (limit: number): WideLayout => {
+    const placeOf = new Map<number, Place>();
+    const columnsOf = new Map<Group, Block[][]>();
+    const spineRightOf = new Map<Group, boolean>();
+    for (const group of groups) {
+      const columns: Block[][] = [];
+      for (const kind of stackColumns(group.blocks, (block) => block.rank)) {
+        // As many columns as `limit` needs, then as even as that many columns can be.
+        const wanted = wrapColumns(kind, limit).length;
+        let [low, high] = [Math.max(...kind.map((block) => block.h)), limit];
+        while (high - low > STACK_GAP) {
+          const middle = Math.round((low + high) / 2);
+          if (wrapColumns(kind, middle).length <= wanted) high = middle;
+          else low = middle;
+        }
+        columns.push(...wrapColumns(kind, wrapColumns(kind, low).length <= wanted ? low : high));
+      }
+      columnsOf.set(group, columns);
+      // The last column's spine runs down its right side when it holds another kind than the
+      // column before it: the space between them then carries the lines between the kinds.
+      const spineRight = columns.length > 1 && columns.at(-1)![0]!.rank !== columns.at(-2)![0]!.rank;
+      spineRightOf.set(group, spineRight);
+      columns.forEach((column, index) => {
+        let top = 0;
+        for (const block of column) {
+          for (const member of block.members) {
+            placeOf.set(member.item.node, {
+              owner: group.owner,
+              column: index,
+              spineRight: spineRight && index === columns.length - 1,
+              mid: top + member.top + heightOf(member.item) / 2,
+            });
+          }
+          top += block.h + STACK_GAP;
+        }
+      });
+    }
+    // Lines between units of one column bow out on the side away from its spine, lines
+    // between neighbouring columns run between them: keep that room free.
+    const routeOf = new Map<PendingEdge, PendingEdge['route']>();
+    const rooms = new Map<TreeItem, number[]>();
+    for (const edge of pending) {
+      const a = placeOf.get(edge.from);
+      const b = placeOf.get(edge.to);
+      if (edge.route !== 'free' || !a || !b || a.owner !== b.owner) continue;
+      const room = rooms.get(a.owner) ?? [];
+      rooms.set(a.owner, room);
+      if (a.column === b.column) {
+        room[a.column] = Math.max(room[a.column] ?? 0, Math.ceil((bowOf(Math.abs(a.mid - b.mid)) * 3) / 4) + 2);
+      } else if (Math.abs(a.column - b.column) === 1) {
+        routeOf.set(edge, 'channel');
+        const leftColumn = Math.min(a.column, b.column);
+        room[leftColumn] = Math.max(room[leftColumn] ?? 0, CHANNEL_ROOM);
+      }
+    }
+    // Built bottom-up (reverse breadth-first order), again without recursion.
+    const layoutOf = new Map<TreeItem, LayoutNode>();
+    for (let index = tidyWalk.length - 1; index >= 0; index -= 1) {
+      const current = tidyWalk[index]!;
+      const group = groupOf.get(current);
+      const columns = group ? columnsOf.get(group)! : [];
+      const room = rooms.get(current);
+      layoutOf.set(current, {
+        id: String(current.node),
+        w: NODE_WIDTH,
+        h: heightOf(current),
+        children: group
+          ? columns.flatMap((column, position) => column.map((block) => ({id: `b${block.head.node}`, w: block.w, h: block.h, column: position})))
+          : current.kids.map((kid) => layoutOf.get(kid)!),
+        ...(current.stack === false ? {stack: false} : {}),
+        ...(room ? {columnRoom: Array.from(room, (value) => value ?? 0)} : {}),
+        ...(group && !spineRightOf.get(group) ? {lastSpineRight: false} : {}),
+      });
+    }
+    lastLimit = limit;
+    const layout = layoutTree(layoutOf.get(tree)!, {gapX: GAP_X, gapY: GAP_Y, stackFrom: STACK_FROM, stackGap: STACK_GAP});
+    const placed = new Map<number, PlacedNode>();
+    let left = Infinity;
+    let right = -Infinity;
+    for (const box of layout.nodes) {
+      const block = box.id.startsWith('b') ? blockOf.get(Number(box.id.slice(1)))!.block : undefined;
+      for (const member of block ? block.members : [{item: undefined, depth: 0, top: 0}]) {
+        const index = member.item ? member.item.node : Number(box.id);
+        const node = nodes[index]!;
+        node.x = box.x + member.depth * BLOCK_INDENT;
+        node.y = box.y + member.top;
+        if (!block || member.depth === 0) placed.set(index, box);
+        left = Math.min(left, node.x, box.spineX ?? Infinity);
+        right = Math.max(right, node.x + NODE_WIDTH, box.spineX ?? -Infinity);
+      }
+    }
+    const anchorNode = nodes[anchor.node]!;
+    side.forEach((index, position) => {
+      nodes[index]!.x = anchorNode.x + (position + 1) * (NODE_WIDTH + GAP_X);
+      nodes[index]!.y = anchorNode.y;
+      right = Math.max(right, nodes[index]!.x + NODE_WIDTH);
+    });
+    return {limit, placeOf, routeOf, placed, left, right};
+  };
+
+  // The shortest columns that keep the chart within WIDE_TARGET, but none wrapped
+  // shorter than COLUMN_TARGET: few units keep one column per kind. Fewer columns
+  // never make the chart wider, so a binary search over the height limit finds it;
+  // each try is one linear layout of the tree's top (every block is one box there).
+  const widthOf = (wide: WideLayout) => wide.right - wide.left + 2 * MARGIN;
+  const lowest = Math.max(COLUMN_TARGET, ...groups.flatMap((group) => group.blocks.map((block) => block.h)));
+  const highest = Math.max(lowest, ...groups.map((group) => group.tallest));
+  let wide = layoutWide(lowest);
+  if (widthOf(wide) > WIDE_TARGET && highest > lowest) {
+    let fits = layoutWide(highest);
+    if (widthOf(fits) <= WIDE_TARGET) {
+      let tooTall = lowest;
+      while (fits.limit - tooTall > STACK_GAP) {
+        const middle = Math.round((fits.limit + tooTall) / 2);
+        const candidate = layoutWide(middle);
+        if (widthOf(candidate) <= WIDE_TARGET) fits = candidate;
+        else tooTall = middle;
+      }
+    }
+    wide = fits;
+  }
+  // Every try moves the nodes: place them by the one chosen.
+  if (lastLimit !== wide.limit) wide = layoutWide(wide.limit);
+  const {placeOf, placed} = wide;
+  for (const edge of pending) edge.route = wide.routeOf.get(edge) ?? edge.route;
+  const anchorNode = nodes[anchor.node]!;
   const bowsLeft = (edge: PendingEdge) => {
     const a = placeOf.get(edge.from);
     const b = placeOf.get(edge.to);
     return !!a && !!b && a.owner === b.owner && a.column === b.column && a.spineRight;
   };
-  for (const edge of pending) {
-    const a = placeOf.get(edge.from);
-    const b = placeOf.get(edge.to);
-    if (edge.route !== 'free' || !a || !b || a.owner !== b.owner) continue;
-    const room = rooms.get(a.owner) ?? [];
-    rooms.set(a.owner, room);
-    if (a.column === b.column) {
-      room[a.column] = Math.max(room[a.column] ?? 0, Math.ceil((bowOf(Math.abs(a.mid - b.mid)) * 3) / 4) + 2);
-    } else if (Math.abs(a.column - b.column) === 1) {
-      edge.route = 'channel';
-      const leftColumn = Math.min(a.column, b.column);
-      room[leftColumn] = Math.max(room[leftColumn] ?? 0, CHANNEL_ROOM);
-    }
-  }
-  // Built bottom-up (reverse breadth-first order), again without recursion.
-  const layoutOf = new Map<TreeItem, LayoutNode>();
-  for (let index = walk.length - 1; index >= 0; index -= 1) {
-    const current = walk[index]!;
-    const room = rooms.get(current);
-    layoutOf.set(current, {
-      id: String(current.node),
-      w: NODE_WIDTH,
-      h: current === anchor ? anchorHeight : nodes[current.node]!.h,
-      children: current.kids.map((kid) => layoutOf.get(kid)!),
-      ...(current.stack === false ? {stack: false} : {}),
-      ...(columnValue.has(current) ? {column: columnValue.get(current)} : {}),
-      ...(room ? {columnRoom: Array.from(room, (value) => value ?? 0)} : {}),
-    });
-  }
-  const layout = layoutTree(layoutOf.get(tree)!, {gapX: GAP_X, gapY: GAP_Y, stackFrom: STACK_FROM, stackGap: STACK_GAP});
-  const placed = new Map<number, PlacedNode>();
-  for (const box of layout.nodes) {
-    const node = nodes[Number(box.id)]!;
-    node.x = box.x;
-    node.y = box.y;
-    placed.set(Number(box.id), box);
-  }
-  const anchorNode = nodes[anchor.node]!;
-  side.forEach((index, position) => {
-    nodes[index]!.x = anchorNode.x + (position + 1) * (NODE_WIDTH + GAP_X);
-    nodes[index]!.y = anchorNode.y;
-  });
 
   // Final coordinates: leave room above the top row when an arc runs there.
   const minY = Math.min(...nodes.map((node) => node.y));
@@ -474,7 +685,7 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     (edge) => isArc(edge) && (nodes[edge.from]!.y === minY || nodes[edge.to]!.y === minY),
   );
   // A stacked column's spine runs beside its units.
-  const spines = layout.nodes.flatMap((box) => (box.spineX === undefined ? [] : [box.spineX]));
+  const spines = [...placed.values()].flatMap((box) => (box.spineX === undefined ? [] : [box.spineX]));
   const dx = MARGIN - Math.min(...nodes.map((node) => node.x), ...spines);
   const dy = MARGIN + (arcOnTop ? ARC_ROOM : 0) - minY;
   for (const node of nodes) {
@@ -518,8 +729,11 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     if (edge.route === 'tree') {
       const parent = nodes[edge.parent!]!;
       const child = nodes[edge.child!]!;
-      const box = placed.get(edge.child!)!;
-      d = treePath(parent, child, box.busY + dy, box.spineX === undefined ? undefined : box.spineX + dx, edge.type === 'reports');
+      const box = placed.get(edge.child!);
+      d = box
+        ? treePath(parent, child, box.busY + dy, box.spineX === undefined ? undefined : box.spineX + dx, edge.type === 'reports')
+        : // Inside a block: down the parent's indent, then across to the report.
+          `M${parent.x + BLOCK_INDENT / 2} ${parent.y + parent.h}V${child.y + Math.round(child.h / 2)}H${child.x}`;
     } else if (edge.route === 'side') {
       const other = edge.from === anchor.node ? edge.to : edge.from;
       d = sidePath(anchorNode, nodes[other]!, side.indexOf(other));
@@ -551,6 +765,31 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     }
   }
   const bottom = Math.max(...nodes.map((node) => node.y + node.h));
+
+  // The narrow layout: the tree in reading order, indented by level. Units beside the
+  // top of a full chart (its sponsor, its founder) come first, so the reader meets them
+  // with the top; units beside a page's own unit come after its reports.
+  const rows: NarrowRow[] = [];
+  const depthOf = new Map<TreeItem, number>([[tree, 0]]);
+  for (const todo = [tree]; todo.length > 0; ) {
+    const current = todo.pop()!;
+    const depth = depthOf.get(current)!;
+    rows.push({node: current.node, depth});
+    for (let index = current.kids.length - 1; index >= 0; index -= 1) {
+      depthOf.set(current.kids[index]!, depth + 1);
+      todo.push(current.kids[index]!);
+    }
+  }
+  const sideRows = side.map((node) => ({node, depth: depthOf.get(anchor)!}));
+  if (anchor === tree) rows.unshift(...sideRows);
+  else rows.push(...sideRows);
+  const narrow = layoutNarrow(
+    rows,
+    nodes.map((node) => node.h),
+    pending.map((edge): NarrowLine => (edge.route === 'tree' ? {from: edge.from, to: edge.to, parent: edge.parent!, child: edge.child!} : {from: edge.from, to: edge.to})),
+    NARROW_GEOMETRY,
+  );
+
   const subject = nodes[anchor.node]!.name;
   const label =
     variant === 'neighbourhood'
@@ -558,7 +797,7 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
       : graph.rootId === nodes[0]!.id
         ? `Organization chart of ${subject}`
         : `Organization chart: ${subject} and the units reporting to it`;
-  return {
+  const chart = {
     label,
     width: right + MARGIN,
     height: bottom + MARGIN,
@@ -567,10 +806,29 @@ export function createChartData(graph: OrgGraph, options: ChartOptions): OrgChar
     nodes,
     edges,
     outline: outlineOf.get(tree)!,
+    narrow,
   };
+  return {chart, cutoff};
 }
 
 const half = NODE_WIDTH / 2;
+
+/** Blocks in order, in columns of at most `limit` px (a taller block has a column of its own). */
+function wrapColumns<T extends {h: number}>(blocks: readonly T[], limit: number): T[][] {
+  const columns: T[][] = [];
+  let column: T[] = [];
+  let height = 0;
+  for (const block of blocks) {
+    if (column.length > 0 && height + STACK_GAP + block.h > limit) {
+      columns.push(column);
+      column = [];
+    }
+    height = column.length === 0 ? block.h : height + STACK_GAP + block.h;
+    column.push(block);
+  }
+  if (column.length > 0) columns.push(column);
+  return columns;
+}
 
 /** Elbow from the parent's bottom to the child's top; a stacked child is reached along the column's spine, from its side. */
 function treePath(parent: ChartNode, child: ChartNode, busY: number, spineX: number | undefined, reporting: boolean): string {
@@ -686,93 +944,7 @@ function parentMap(graph: OrgGraph): Map<string, string> {
   return parents;
 }
 
-// ---------------------------------------------------------------------------
-// Text wrapping, without a DOM: approximate advance widths of a sans-serif face.
-
-let graphemes: Intl.Segmenter | undefined;
-function splitGraphemes(text: string): string[] {
-  graphemes ??= new Intl.Segmenter('en', {granularity: 'grapheme'});
-  return Array.from(graphemes.segment(text), (part) => part.segment);
-}
-
-/** Width of one character in em, erring on the wide side. */
-function charWidth(char: string): number {
-  const code = char.codePointAt(0)!;
-  if (
-    (code >= 0x300 && code < 0x370) ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    (code >= 0xfe00 && code <= 0xfe0f)
-  ) {
-    return 0; // combining marks, joiners, direction marks, variation selectors
-  }
-  if (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2600 && code <= 0x27bf) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    code >= 0x1f000
-  ) {
-    return 1.1; // wide: CJK, Hangul, full-width forms, emoji and symbols
-  }
-  if (char === ' ') return 0.3;
-  if ("iIjlt.,:;!|'`()[]{}".includes(char)) return 0.34;
-  if (char === 'f' || char === 'r') return 0.4;
-  if ('mwMW@%'.includes(char)) return 0.92;
-  if (code >= 0x41 && code <= 0x5a) return 0.7;
-  return 0.6;
-}
-
-function textWidth(text: string): number {
-  let em = 0;
-  for (const char of text) em += charWidth(char);
-  return em * NAME_SIZE;
-}
-
-function clusterWidth(cluster: string): number {
-  let widest = 0;
-  for (const char of cluster) widest = Math.max(widest, charWidth(char));
-  return widest * NAME_SIZE;
-}
-
-/** Wraps a name into at most three lines that fit a node; the last is shortened with "…" when needed. */
-export function wrapText(name: string, maxWidth = TEXT_WIDTH, maxLines = MAX_LINES): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of name.trim().split(/\s+/)) {
-    const joined = line ? `${line} ${word}` : word;
-    if (textWidth(joined) <= maxWidth) {
-      line = joined;
-      continue;
-    }
-    if (line) lines.push(line);
-    line = word;
-    // A word wider than a line is cut between characters.
-    while (textWidth(line) > maxWidth) {
-      const parts = splitGraphemes(line);
-      let used = 0;
-      let take = 0;
-      while (take < parts.length && used + clusterWidth(parts[take]!) <= maxWidth) used += clusterWidth(parts[take++]!);
-      take = Math.max(take, 1);
-      lines.push(parts.slice(0, take).join(''));
-      line = parts.slice(take).join('');
-    }
-  }
-  if (line) lines.push(line);
-  if (lines.length <= maxLines) return lines;
-  const kept = lines.slice(0, maxLines);
-  const parts = splitGraphemes(`${kept[maxLines - 1]} ${lines[maxLines]}`);
-  const ellipsis = textWidth('…');
-  let used = 0;
-  let take = 0;
-  while (take < parts.length && used + clusterWidth(parts[take]!) + ellipsis <= maxWidth) used += clusterWidth(parts[take++]!);
-  let last = parts.slice(0, take).join('');
-  // Prefer ending on a whole word when that keeps most of the line.
-  const space = last.lastIndexOf(' ');
-  if (space > last.length / 2) last = last.slice(0, space);
-  kept[maxLines - 1] = `${last.trimEnd()}…`;
-  return kept;
+/** Wraps a name into lines that fit a node (at most three; see text.ts for where lines break). */
+export function wrapText(name: string, maxLines = MAX_LINES): string[] {
+  return wrapToLines(name, TEXT_WIDTH, maxLines);
 }

@@ -46,6 +46,14 @@ export interface LayoutNode {
    * column, or one per column in their left-to-right order.
    */
   columnRoom?: number | readonly number[];
+  /**
+   * `false` keeps the spine of the last of several stacked columns on its left
+   * like the others (by default it runs down the right side, see
+   * `PlacedNode.spineX`). Why: a list wrapped into several columns of one sort
+   * has no lines between sorts to keep room for, and reads best with every
+   * column hanging the same way.
+   */
+  lastSpineRight?: boolean;
 }
 
 export interface LayoutOptions {
@@ -197,7 +205,7 @@ export function layoutTree(root: LayoutNode, options: Partial<LayoutOptions> = {
       const columns = stackColumns(kids.filter(isLeaf), columnOf);
       const room = input[node]!.columnRoom;
       columns.forEach((members, position) => {
-        const last = columns.length > 1 && position === columns.length - 1;
+        const last = columns.length > 1 && position === columns.length - 1 && input[node]!.lastSpineRight !== false;
         const box = addBox(parentBox, members, last ? 2 : 1);
         columnRoom[box] = Math.max(0, (typeof room === 'number' ? room : room?.[position]) ?? 0);
       });

@@ -158,4 +158,32 @@ describe('<OrgChart />', () => {
     for (const id of ['2i2c', 'steering-council', 'executive-director', 'engineering', 'devrel']) expect(text).toContain(`href="${hrefOf(id)}"`);
     expect(text).not.toContain(`href="${hrefOf('css')}"`);
   });
+
+  it('draws both layouts, the wide one first, each an SVG of the same links; the narrow one at its own positions', () => {
+    const html = render(fixtureChart);
+    const svgs = html.match(/<svg[^>]*role="group"[^>]*>[\s\S]*?<\/svg>/g)!;
+    expect(svgs).toHaveLength(2);
+    expect(svgs[0]).toContain('viewBox="0 0 600 320"');
+    expect(svgs[1]).toContain('viewBox="0 0 300 440"');
+    const hrefs = (svg: string) => (svg.match(/<a [^>]*>/g) ?? []).map((link) => attr(link, 'href'));
+    expect(hrefs(svgs[1]!)).toEqual(hrefs(svgs[0]!));
+    // The root's box, and its first line, where the narrow layout puts them.
+    expect(svgs[1]).toMatch(/<rect x="8" y="62"/);
+    expect(svgs[1]).toContain(`d="${fixtureChart.narrow.d[0]}"`);
+    // Each in its frame, which CSS shows or hides; kinds are on the nodes for styling.
+    expect(html).toMatch(/class="_frame_\w+ _wide_\w+"><svg/);
+    expect(html).toMatch(/class="_frame_\w+ _narrow_\w+"><svg/);
+    expect(html).toContain('data-kind="sponsor"');
+  });
+
+  it('says from which width the wide layout fits whole, so CSS can show it on a phone when it does', () => {
+    const figureClass = (chart: OrgChartData) => /<figure class="([^"]*)"/.exec(render(chart))![1]!;
+    expect(figureClass({...fixtureChart, width: 300})).toMatch(/fit320/);
+    expect(figureClass({...fixtureChart, width: 500})).toMatch(/fit520/);
+    // Wider than 558 px: no class, the narrow layout shows below 600 px (CSS's default).
+    expect(figureClass({...fixtureChart, width: 600})).not.toMatch(/fit/);
+    // Only a chart that can be wider than its frame says the frame scrolls.
+    expect(render({...fixtureChart, width: 500})).not.toContain('scroll sideways');
+  });
 });
+

@@ -85,3 +85,27 @@ describe('<UnitPlace />', () => {
     expect(html).toContain('<dt>Members come from</dt><dd><a href="/functional-areas/product">Product</a></dd>');
   });
 });
+
+describe('<UnitPlace /> as a target of the chart’s "+N" links', () => {
+  const unit = (name: string, href: string) => ({name, href, kind: 'Functional area'});
+
+  it('gives the direct reports and a team’s members ids, and registers them with the broken-anchor check', async () => {
+    const {collectedAnchors} = await import('@site/tests/stubs/useBrokenLinks');
+    collectedAnchors.length = 0;
+    const html = renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          kind: 'Functional area',
+          chain: [unit('2i2c', '/')],
+          directReports: [unit('A', '/a'), unit('B', '/b')],
+          teams: [],
+          members: [unit('C', '/c')],
+          relations: [],
+        }}
+      />,
+    );
+    expect(html).toMatch(/<div[^>]*id="direct-reports"[^>]*><dt>Direct reports<\/dt>/);
+    expect(html).toMatch(/<div[^>]*id="members"[^>]*><dt>Members come from<\/dt>/);
+    expect(collectedAnchors).toEqual(['direct-reports', 'members']);
+  });
+});

@@ -167,11 +167,16 @@ describe('createChartData: full chart', () => {
     expect(edge(chart, 'dotted-line', 'devrel', 'community')).toBeDefined();
     const reports = chart.edges.filter((candidate) => candidate.type === 'reports');
     expect(reports).toHaveLength([...graph.children.values()].reduce((sum, list) => sum + list.length, 0));
-    // A reporting line leaves the parent's bottom centre.
+    // A reporting line leaves the parent's bottom: at its centre, or, to a report indented
+    // under it inside a column's block, in the middle of the indent.
     for (const line of reports) {
-      const parent = chart.nodes[line.from]!;
-      expect(line.d.startsWith(`M${parent.x + W / 2} ${parent.y + parent.h}`)).toBe(true);
+      const [parent, child] = [chart.nodes[line.from]!, chart.nodes[line.to]!];
+      const indented = child.x === parent.x + 20 && child.y > parent.y;
+      expect(line.d.startsWith(`M${parent.x + (indented ? 10 : W / 2)} ${parent.y + parent.h}`), line.d).toBe(true);
     }
+    // Engineering's roles hang under it, indented, in the areas' column.
+    const engineering = chart.nodes[indexOf(chart, 'engineering')]!;
+    for (const id of ['devrel', 'sre']) expect(chart.nodes[indexOf(chart, id)]!.x).toBe(engineering.x + 20);
   });
 
   it('marks vacant roles and the highlighted unit', () => {
@@ -309,15 +314,16 @@ describe('createChartData: stacked columns by kind', () => {
     expect(member!.end[1]).not.toBe(dotted!.end[1]);
   });
 
-  it('puts a "+N" node at the foot of the last column', () => {
+  it('puts a "+N" node at the foot of the last column, linking to the list of direct reports', () => {
     const units = [
       unit({id: 'org', kind: 'organization'}),
       ...Array.from({length: 14}, (_, i) => unit({id: `a${i}`, kind: 'area', reportsTo: 'org'})),
-      ...Array.from({length: 10}, (_, i) => unit({id: `t${i}`, kind: 'team', reportsTo: 'org', members: [`a${i}`]})),
+      ...Array.from({length: 30}, (_, i) => unit({id: `t${i}`, kind: 'team', reportsTo: 'org', members: [`a${i % 14}`]})),
     ];
     const capped = createChartData(graphOf(units), {hrefOf, variant: 'full'});
     expectWellFormed(capped);
     const more = capped.nodes.find((candidate) => candidate.count !== undefined)!;
+    expect(more).toMatchObject({count: 5, lines: ['+5 more reports'], href: `${hrefOf('org')}#direct-reports`});
     const lastTeam = capped.nodes.filter((candidate) => candidate.kind === 'team').at(-1)!;
     expect(more.x).toBe(lastTeam.x);
     expect(more.y).toBeGreaterThan(lastTeam.y);
@@ -367,9 +373,9 @@ describe('createChartData: large organizations', () => {
   });
 
   it('keeps a separate "+N" node beside the reports a unit draws when it cannot draw them all', () => {
-    // Under `org`: 30 areas, each with two roles; the budget reaches the areas, the cap of reports cuts them.
+    // Under `org`: 50 areas, each with two roles; the budget reaches the areas, the cap of reports cuts them.
     const units = [unit({id: 'org', kind: 'organization', name: 'Org'})];
-    for (let i = 0; i < 30; i += 1) {
+    for (let i = 0; i < 50; i += 1) {
       units.push(unit({id: `a${i}`, kind: 'area', reportsTo: 'org'}));
       for (const role of ['x', 'y']) units.push(unit({id: `a${i}-${role}`, kind: 'role', reportsTo: `a${i}`}));
     }
@@ -379,15 +385,23 @@ describe('createChartData: large organizations', () => {
     expectEveryUnitAccountedFor(chart, graph);
     const more = chart.nodes.filter((node) => node.count !== undefined);
     expect(more).toHaveLength(1);
-    expect(more[0]).toMatchObject({id: 'org--more', count: 11 * 3, lines: ['+33 units'], name: '33 more units under Org', href: hrefOf('org')});
+    expect(more[0]).toMatchObject({
+      id: 'org--more',
+      count: 11 * 3,
+      lines: ['+11 more reports, 33', 'units in all'],
+      name: '11 more direct reports of Org, 33 units in all, listed on its page',
+      href: `${hrefOf('org')}#direct-reports`,
+    });
     expect(edge(chart, 'reports', 'org', 'org--more')).toBeDefined();
-    // The 19 areas drawn count their roles inside; as leaves they stack in one column, with the "+N" node at its foot.
+    // The 39 areas drawn count their roles inside; they wrap into columns that fit the page, the "+N" node at the foot of the last.
     const areas = chart.nodes.filter((node) => node.kind === 'area');
-    expect(areas).toHaveLength(19);
+    expect(areas).toHaveLength(39);
     for (const area of areas) expect(area.below).toBe(2);
-    expect(new Set([...areas, more[0]!].map((node) => node.x)).size).toBe(1);
+    const columns = [...new Set([...areas, more[0]!].map((node) => node.x))];
+    expect(columns.length).toBeGreaterThan(1);
+    expect(more[0]!.x).toBe(Math.max(...columns));
     expect(more[0]!.y).toBeGreaterThan(areas.at(-1)!.y);
-    expect(chart.width).toBeLessThan(2 * W);
+    expect(chart.width).toBeLessThanOrEqual(700);
   });
 
   it('shows everything with maxNodes: Infinity, 5000 units in well under a second', () => {
@@ -410,8 +424,8 @@ describe('createChartData: large organizations', () => {
     const units = [unit({id: 'org', kind: 'organization'}), ...Array.from({length: 60}, (_, i) => unit({id: `r${i}`, kind: 'role', reportsTo: 'org'}))];
     const chart = createChartData(graphOf(units), {hrefOf, variant: 'full'});
     expectWellFormed(chart);
-    expect(chart.nodes).toHaveLength(1 + 19 + 1);
-    expect(chart.nodes.at(-1)).toMatchObject({id: 'org--more', count: 41, href: hrefOf('org')});
+    expect(chart.nodes).toHaveLength(1 + 39 + 1);
+    expect(chart.nodes.at(-1)).toMatchObject({id: 'org--more', count: 21, href: `${hrefOf('org')}#direct-reports`});
   });
 });
 
@@ -449,8 +463,9 @@ describe('createChartData: the landing chart of the benchmark’s 1000-unit orga
     expect(chart.nodes.filter((candidate) => candidate.count === undefined && !isExternal(candidate.kind!)).length + counted).toBe(internal);
   });
 
-  it('is smaller than before and the same on every run', () => {
-    expect(JSON.stringify(chart).length).toBeLessThan(7000);
+  it('stays small and is the same on every run', () => {
+    // About 7 KB for the wide layout and 3 KB for the narrow one.
+    expect(JSON.stringify(chart).length).toBeLessThan(11000);
     expect(JSON.stringify(createChartData(benchmarkGraph(1000), {hrefOf, variant: 'full'}))).toBe(JSON.stringify(chart));
   });
 
@@ -508,7 +523,7 @@ describe('createChartData: neighbourhood', () => {
     expect(chart.outline).toEqual([0]);
   });
 
-  it('stays small however big the organization is', () => {
+  it('stays small however big the organization is: the chain and the units beside it are capped, reports up to 60', () => {
     // A unit 12 levels down with 100 reports, 8 teams and dotted lines.
     const units = [unit({id: 'org', kind: 'organization'})];
     for (let level = 1; level <= 12; level += 1) units.push(unit({id: `l${level}`, kind: 'area', reportsTo: level === 1 ? 'org' : `l${level - 1}`}));
@@ -517,13 +532,15 @@ describe('createChartData: neighbourhood', () => {
     const graph = graphOf(units);
     const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l12'});
     expectWellFormed(chart);
-    expect(chart.nodes.length).toBeLessThanOrEqual(24);
+    expect(chart.nodes.length).toBeLessThanOrEqual(5 + 60 + 3);
     expect(chart.nodes.map((node) => node.id)).toEqual(
       expect.arrayContaining(['org', 'l1--up', 'l10', 'l11', 'l12', 'l12--more', 'l12--related']),
     );
     expect(chart.nodes.find((node) => node.id === 'l1--up')).toMatchObject({count: 9, href: hrefOf('l1')});
-    expect(chart.nodes.find((node) => node.id === 'l12--more')).toMatchObject({count: 89});
-    expect(JSON.stringify(chart).length).toBeLessThan(8000);
+    expect(chart.nodes.find((node) => node.id === 'l12--more')).toMatchObject({count: 41, href: `${hrefOf('l12')}#direct-reports`});
+    expect(chart.nodes.find((node) => node.id === 'l12--related')).toMatchObject({href: `${hrefOf('l12')}#place-in-the-organization`});
+    expect(chart.width).toBeLessThanOrEqual(700);
+    expect(JSON.stringify(chart).length).toBeLessThan(20000);
   });
 
   it('counts the units below each report shown, and the "+N" node the reports left out with theirs', () => {
@@ -536,7 +553,9 @@ describe('createChartData: neighbourhood', () => {
     units.push(unit({id: 'a0-x-helper', kind: 'role', reportsTo: 'a0-x'}));
     units.push(unit({id: 'crew', kind: 'team', name: 'Crew', reportsTo: 'org', members: ['l1', ...Array.from({length: 14}, (_, i) => `a${i}`)]}));
     const graph = graphOf(units);
-    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l1'});
+    // By default all 14 are drawn; with at most 12, 11 are drawn and a "+N" node counts the rest.
+    expect(createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l1'}).nodes.filter((node) => node.kind === 'area')).toHaveLength(15);
+    const chart = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'l1', maxNodes: 12});
     expectWellFormed(chart);
     const sizes = subtreeSizes(graph);
     const reports = chart.nodes.filter((node) => node.kind === 'area' && node.id !== 'l1');
@@ -544,20 +563,24 @@ describe('createChartData: neighbourhood', () => {
     for (const report of reports) expect(report.below).toBe(sizes.get(report.id)! - 1);
     expect(chart.nodes[indexOf(chart, 'a0')]!.below).toBe(4);
     // Three areas left out, with their three roles each.
-    expect(chart.nodes.find((node) => node.id === 'l1--more')).toMatchObject({count: 12, name: '12 more units under Level One'});
+    expect(chart.nodes.find((node) => node.id === 'l1--more')).toMatchObject({count: 12, name: '3 more direct reports of Level One, 12 units in all, listed on its page'});
     // Every unit under the page's unit is drawn or counted, exactly once.
     const counted = chart.nodes.reduce((sum, node) => sum + (node.count !== undefined && node.id === 'l1--more' ? node.count : (node.below ?? 0)), 0);
     expect(reports.length + counted).toBe(sizes.get('l1')! - 1);
     // The chain up and the units beside it are context: they count nothing.
     for (const id of ['org', 'l1', 'crew']) expect(chart.nodes[indexOf(chart, id)]!.below).toBeUndefined();
-    // As leaves, the reports shown stack in one column.
-    expect(new Set(reports.map((report) => report.x)).size).toBe(1);
+    // The reports shown stack in columns, as blocks: each one a single box here.
+    expect(new Set(reports.map((report) => report.x)).size).toBeLessThanOrEqual(2);
 
     // A team's members are not its reports: drawn as they are; the "+N" node counts members.
-    const team = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'crew'});
+    const team = createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: 'crew', maxNodes: 12});
     expectWellFormed(team);
     expect(team.nodes.some((node) => node.below !== undefined)).toBe(false);
-    expect(team.nodes.find((node) => node.id === 'crew--more')).toMatchObject({count: 4, name: '4 more member units of Crew'});
+    expect(team.nodes.find((node) => node.id === 'crew--more')).toMatchObject({
+      count: 4,
+      name: '4 more member units of Crew, listed on its page',
+      href: `${hrefOf('crew')}#members`,
+    });
   });
 
   it('does not grow with the organization', () => {
@@ -579,9 +602,39 @@ describe('names', () => {
     expect(long).toHaveLength(3);
     expect(long[2]!.endsWith('…')).toBe(true);
     for (const line of long) expect(line.length).toBeLessThanOrEqual(26);
+    // One word too wide for a line is never cut in two: it is shortened on a line of its own.
     const word = wrapText(HOSTILE_NAMES.word);
-    expect(word).toHaveLength(3);
-    expect(word.slice(0, 2).join('') + word[2]!.slice(0, -1)).toBe(HOSTILE_NAMES.word.slice(0, word.join('').length - 1));
+    expect(word).toHaveLength(1);
+    expect(word[0]!.endsWith('…')).toBe(true);
+    expect(HOSTILE_NAMES.word.startsWith(word[0]!.slice(0, -1))).toBe(true);
+    expect(wrapText('Department of Supercalifragilisticexpialidociousness Affairs')).toEqual(['Department of', 'Supercalifragilisticex…', 'Affairs']);
+  });
+
+  it('breaks a compound after its hyphens, never inside a word', () => {
+    expect(wrapText('committee-security-response')).toEqual(['committee-security-', 'response']);
+    for (const name of ['Working group on committee-security-response and incident coordination', 'Research and Development Programs and Partnerships Office']) {
+      const words = new Set(name.split(/[\s]+|(?<=-)/));
+      for (const line of wrapText(name)) for (const piece of line.replace('…', '').split(/ |(?<=-)/)) if (!line.endsWith(piece + '…')) expect(words.has(piece), `"${piece}" in ${JSON.stringify(wrapText(name))}`).toBe(true);
+    }
+  });
+
+  it('takes time linear in the length of the name', () => {
+    // 54 s for a 16,000-character word before (quadratic); a 200,000-character one hung the build.
+    const time = (length: number) => {
+      const word = 'x'.repeat(length);
+      const spaced = 'ab '.repeat(length / 3);
+      const started = performance.now();
+      for (let run = 0; run < 5; run += 1) {
+        wrapText(word);
+        wrapText(spaced);
+      }
+      return performance.now() - started;
+    };
+    time(20_000); // warm up
+    const [small, large] = [time(20_000), time(200_000)];
+    // Ten times the length: linear is ~10 times the time, quadratic 100 times.
+    expect(large / Math.max(small, 0.5)).toBeLessThan(30);
+    expect(wrapText('x'.repeat(200_000))).toHaveLength(1);
   });
 
   it('never splits an emoji or a letter with its marks', () => {
@@ -653,4 +706,102 @@ describe('toMermaid', () => {
     expect(source).toMatch(/u_devrel\["Developer Relations Lead<br\/>Role \(vacant\)"\]:::vacant/);
     expect(source.startsWith('flowchart TD\n')).toBe(true);
   }, 30_000);
+});
+
+/**
+ * What a reader gets at every size: generated organizations (the benchmark's
+ * generator) of 15 to 1000 units, the landing chart and the page of the unit
+ * with the most direct reports, in both layouts.
+ */
+describe('createChartData: generated organizations of every size', () => {
+  /** Content column of a doc page at 1280 px (703 px, less the frame's border) and at 360 px (328 px, less the border). */
+  const DESKTOP = 701;
+  const PHONE = 326;
+  /** A 1280 × 900 window: two screens. */
+  const TWO_SCREENS = 2 * 900;
+  /** The narrow layout shows unless the wide one fits (see OrgChart's container queries). */
+  const shownOnPhone = (chart: OrgChartData) =>
+    chart.width + 2 <= 320 ? {width: chart.width, at: (index: number) => [chart.nodes[index]!.x, chart.nodes[index]!.y] as const} : {width: chart.narrow.width, at: (index: number) => chart.narrow.at[index]!};
+
+  /**
+   * Every unit below `subject` is drawn, or reachable by links from the
+   * collapsed group that stands for it: a unit that draws none of its reports
+   * links to its page, where they are listed (and so on down), and a "+N" node
+   * links to the list of its owner's direct reports.
+   */
+  function expectEveryUnitDrawnOrReachable(chart: OrgChartData, graph: OrgGraph, subject: string): void {
+    const drawn = new Set(chart.nodes.filter((node) => node.count === undefined).map((node) => node.id));
+    const node = (id: string) => chart.nodes[indexOf(chart, id)]!;
+    const unreachable: string[] = [];
+    const todo = [...(graph.children.get(subject) ?? [])].map((id) => [id, subject] as const);
+    while (todo.length > 0) {
+      const [id, parent] = todo.pop()!;
+      for (const child of graph.children.get(id) ?? []) todo.push([child, id]);
+      if (drawn.has(id) || !drawn.has(parent)) continue; // drawn, or below a unit that is not drawn (reached through its parent's page)
+      const owner = node(parent);
+      const more = chart.nodes[indexOf(chart, `${parent}--more`)];
+      if (owner.below !== undefined && owner.href === hrefOf(parent)) continue;
+      if (more && more.href === `${hrefOf(parent)}#direct-reports`) continue;
+      unreachable.push(id);
+    }
+    expect(unreachable).toEqual([]);
+  }
+
+  function expectNoOverlap(boxes: ReadonlyArray<{x: number; y: number; h: number}>): void {
+    expect(overlapping(boxes.map((box, index) => ({...box, id: String(index)}) as ChartNode))).toEqual([]);
+  }
+
+  for (const size of [15, 60, 300, 1000]) {
+    describe(`${size} units`, () => {
+      const graph = benchmarkGraph(size);
+      const busiest = [...graph.children].sort((a, b) => b[1].length - a[1].length)[0]![0];
+      const charts = {
+        landing: createChartData(graph, {hrefOf, variant: 'full'}),
+        [`${busiest}'s page`]: createChartData(graph, {hrefOf, variant: 'neighbourhood', highlight: busiest}),
+      };
+
+      for (const [name, chart] of Object.entries(charts)) {
+        it(`${name}: no overlaps, in either layout`, () => {
+          expectWellFormed(chart);
+          expectNoOverlap(chart.nodes);
+          expectNoOverlap(chart.nodes.map((node, index) => ({x: chart.narrow.at[index]![0], y: chart.narrow.at[index]![1], h: node.h})));
+          // The narrow layout's lines stay inside it too.
+          for (const path of chart.narrow.d) {
+            expect(path).toMatch(/^M\d+ \d+(?:[VH]\d+|C\d+ \d+ \d+ \d+ \d+ \d+)+$/);
+          }
+        });
+
+        it(`${name}: on a phone, the chart fits 360 px and its top is in the first screen`, () => {
+          const phone = shownOnPhone(chart);
+          expect(phone.width).toBeLessThanOrEqual(PHONE);
+          const [x, y] = phone.at(0);
+          expect(x + W).toBeLessThanOrEqual(PHONE);
+          expect(y + chart.nodes[0]!.h).toBeLessThanOrEqual(300);
+        });
+
+        it(`${name}: at 1280 px it fits the content column, and is at most two screens tall`, () => {
+          expect(chart.width).toBeLessThanOrEqual(DESKTOP);
+          expect(chart.height).toBeLessThanOrEqual(TWO_SCREENS);
+        });
+      }
+
+      it('landing: every unit is drawn or reachable through a link from its collapsed group', () => {
+        expectEveryUnitDrawnOrReachable(charts.landing, graph, graph.rootId);
+        expectEveryUnitAccountedFor(charts.landing, graph);
+      });
+
+      it(`${busiest}'s page: shows every direct report`, () => {
+        const chart = charts[`${busiest}'s page`]!;
+        for (const id of graph.children.get(busiest)!) expect(indexOf(chart, id), id).toBeGreaterThanOrEqual(0);
+        expectEveryUnitDrawnOrReachable(chart, graph, busiest);
+      });
+    });
+  }
+
+  it('shows the top two levels of a 300-unit organization at 1280 px without scrolling sideways', () => {
+    const graph = benchmarkGraph(300);
+    const chart = createChartData(graph, {hrefOf, variant: 'full'});
+    const topTwo = [graph.rootId, ...graph.children.get(graph.rootId)!];
+    for (const id of topTwo) expect(chart.nodes[indexOf(chart, id)]!.x + W).toBeLessThanOrEqual(DESKTOP);
+  });
 });

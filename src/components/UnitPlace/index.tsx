@@ -1,7 +1,9 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import QuietLink from '@site/src/components/QuietLink';
 import OrgChart from '@site/src/components/OrgChart';
+import {LIST_ANCHORS} from '@site/src/org/anchors';
 import type {OrgChartData} from '@site/src/org/chart';
 import type {PlaceData, UnitRef} from '@site/src/org/derive';
 import {isSafeLinkUrl} from '@site/src/org/safe-url';
@@ -48,9 +50,12 @@ function chainText({chain, chainOmitted}: PlaceData): string {
   return names.join(' › ');
 }
 
-function Fact({term, children}: {term: string; children: ReactNode}): ReactNode {
+/** A fact; with `id`, a target of links (a chart's "+N" node links to the list of what it leaves out). */
+function Fact({term, id, children}: {term: string; id?: string; children: ReactNode}): ReactNode {
+  const brokenLinks = useBrokenLinks();
+  if (id) brokenLinks.collectAnchor(id);
   return (
-    <div className={styles.fact}>
+    <div className={styles.fact} id={id}>
       <dt>{term}</dt>
       <dd>{children}</dd>
     </div>
@@ -96,12 +101,12 @@ export default function UnitPlace({place, chart, retired}: UnitPlaceProps): Reac
         )}
         {/* A team draws on units rather than having reports: "None" would only confuse. */}
         {(place.directReports.length > 0 || (manager && place.members.length === 0)) && (
-          <Fact term="Direct reports">
+          <Fact term="Direct reports" id={LIST_ANCHORS.reports}>
             <Units units={place.directReports} none="None" />
           </Fact>
         )}
         {place.members.length > 0 && (
-          <Fact term="Members come from">
+          <Fact term="Members come from" id={LIST_ANCHORS.members}>
             <Units units={place.members} none="None" />
           </Fact>
         )}
