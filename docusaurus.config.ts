@@ -5,6 +5,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkOrg from './src/plugins/remark-org';
 import type {OrgPluginOptions} from './src/plugins/org-plugin';
+import type {HistoryPluginOptions} from './src/plugins/history-plugin';
 import {redirectsFromContent} from './src/org/redirects';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
@@ -65,6 +66,8 @@ export default async function createConfig(): Promise<Config> {
 
     plugins: [
       ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
+      // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
+      ['./src/plugins/history-plugin.ts', {repositoryUrl} satisfies HistoryPluginOptions],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',
       ['@docusaurus/plugin-client-redirects', {redirects}],
@@ -90,6 +93,7 @@ export default async function createConfig(): Promise<Config> {
             title: 'Handbook',
             items: [
               {label: 'Organizational structure', to: '/'},
+              {label: 'How the organization changed', to: '/history/changes'},
               {label: 'How to change the handbook', to: '/guide'},
             ],
           },
