@@ -1,7 +1,8 @@
 /**
- * `npm run screenshots`: full-page PNGs of a few pages of the built site, at
- * desktop and phone widths, in light and dark mode, into screenshots/
- * (gitignored), to look at what a reader sees. Run `npm run build` first.
+ * `npm run screenshots [-- /path ...]`: full-page PNGs of a few pages of the
+ * built site (or of the paths given), at desktop and phone widths, in light
+ * and dark mode, into screenshots/ (gitignored), to look at what a reader
+ * sees. Run `npm run build` first.
  */
 import {mkdir} from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,8 @@ const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const buildDir = path.join(siteDir, 'build');
 const outDir = path.join(siteDir, 'screenshots');
 
-const PAGES = ['/', '/functional-areas/engineering', '/teams/product-and-engineering'];
+const DEFAULT_PAGES = ['/', '/functional-areas/engineering', '/teams/product-and-engineering', '/history/changes'];
+const PAGES = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_PAGES;
 const WIDTHS = [1280, 360];
 const MODES: ColorMode[] = ['light', 'dark'];
 
