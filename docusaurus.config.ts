@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
@@ -16,6 +17,12 @@ const baseUrl = process.env.HANDBOOK_BASE_URL ?? '/';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 const siteModelFile = path.join(siteDir, '.docusaurus', 'org-handbook', 'site-model.json');
+/**
+ * Docusaurus refuses to build "last updated" dates (and the sitemap's lastmod) outside a git worktree (a
+ * source archive, a Docker context without .git); such a copy builds without
+ * them, and the history pages say the history is unavailable.
+ */
+const insideGit = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], {cwd: siteDir, encoding: 'utf8'}).stdout?.trim() === 'true';
 
 export default async function createConfig(): Promise<Config> {
   // Old addresses of moved or renamed unit pages (org.redirectFrom); see src/org/redirects.ts.
@@ -52,12 +59,12 @@ export default async function createConfig(): Promise<Config> {
             routeBasePath: '/',
             sidebarPath: './sidebars.ts',
             editUrl: `${repositoryUrl}/edit/main/`,
-            showLastUpdateTime: true,
+            showLastUpdateTime: insideGit,
             beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, siteModelFile}]],
           },
           blog: false,
           theme: {customCss: './src/css/custom.css'},
-          sitemap: {lastmod: 'date'},
+          sitemap: {lastmod: insideGit ? 'date' : null},
         } satisfies Preset.Options,
       ],
     ],
