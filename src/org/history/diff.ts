@@ -118,6 +118,9 @@ export function diffSnapshots(baseSnapshot: OrgSnapshot | undefined, headSnapsho
 
   for (const now of head.units.values()) {
     const was = baseOf(now);
+    // The same state object: the unit's page did not change (snapshot.ts), and a valid tree cannot
+    // keep a page unchanged while something it names was renamed or merged away.
+    if (was === now) continue;
     const unit = label(now);
     const parentNow = now.parent !== undefined ? headLabel(now.parent, now.parent) : undefined;
     if (!was) {

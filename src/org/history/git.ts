@@ -13,7 +13,7 @@ import {execFile, spawn} from 'node:child_process';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {graphFromParsed, isContentPath, parseTreeFile, type ParsedFile, type TreeReading} from './read-tree';
+import {graphFromParsed, isContentPath, parseTreeFile, structureKeyOf, type ParsedFile, type TreeReading} from './read-tree';
 import type {CommitInfo} from './timeline';
 
 const run = promisify(execFile);
@@ -51,6 +51,7 @@ export const SHALLOW_REASON =
 /** Parsed pages, by blob id and path: a file is parsed once however many commits contain it. */
 export class ParseCache {
   private readonly parsed = new Map<string, ParsedFile>();
+  private readonly keys = new Map<ParsedFile, string>();
   /** How many times a page was actually parsed (for tests and the benchmark). */
   parses = 0;
 
@@ -71,6 +72,16 @@ export class ParseCache {
       this.parses += 1;
     }
     return file;
+  }
+
+  /** `structureKeyOf` a cached page, computed once. */
+  structureKey(file: ParsedFile): string {
+    let key = this.keys.get(file);
+    if (key === undefined) {
+      key = structureKeyOf(file);
+      this.keys.set(file, key);
+    }
+    return key;
   }
 }
 
@@ -102,23 +113,30 @@ async function readBlobs(topLevel: string, ids: readonly string[]): Promise<Map<
   return texts;
 }
 
-/** Parses the files of one tree (path → blob id), reading from git only the blobs the cache lacks. */
-async function readingsOf(
+/** Reads from git the blobs of these trees (path → blob id) that the cache lacks, and returns a parser of any of their files. */
+async function parserOf(
   topLevel: string,
   trees: ReadonlyArray<ReadonlyMap<string, string>>,
   cache: ParseCache,
-): Promise<Array<() => TreeReading>> {
+): Promise<(source: string, blob: string) => ParsedFile> {
   const missing = new Set<string>();
   for (const tree of trees) for (const [source, blob] of tree) if (!cache.has(blob, source)) missing.add(blob);
   const texts = await readBlobs(topLevel, [...missing]);
-  return trees.map((tree) => () => graphFromParsed([...tree].map(([source, blob]) => cache.get(blob, source, () => texts.get(blob) ?? ''))));
+  return (source, blob) => cache.get(blob, source, () => texts.get(blob) ?? '');
+}
+
+function readingOf(tree: ReadonlyMap<string, string>, parse: (source: string, blob: string) => ParsedFile): TreeReading {
+  return graphFromParsed([...tree].map(([source, blob]) => parse(source, blob)));
 }
 
 export interface CommitReading {
   commit: CommitInfo;
   reading: TreeReading;
-  /** True when the commit changed no page (only other files under the content folder): its reading is the previous one. */
-  samePages: boolean;
+  /**
+   * True when the commit changed nothing a graph is made of (prose, or files
+   * that are not pages): its reading is the previous one, not rebuilt.
+   */
+  sameStructure: boolean;
 }
 
 export type HistoryResult = {available: true; commits: CommitReading[]} | {available: false; reason: string};
@@ -165,14 +183,15 @@ export async function readHistory(siteDir: string, options: ReadHistoryOptions =
 
   const commits: CommitInfo[] = [];
   const trees: Array<Map<string, string>> = [];
-  const pagesChanged: boolean[] = [];
+  /** Per commit, the pages it added, changed or deleted. */
+  const changedPages: string[][] = [];
   let tree = new Map<string, string>();
   for (const record of log.split(RECORD)) {
     if (record.trim() === '') continue;
     const [header = '', ...rest] = record.split('\0');
     const [sha = '', date = '', subject = ''] = header.split(FIELD);
     tree = new Map(tree);
-    let changed = false;
+    const changed: string[] = [];
     // The rest alternates `:mode mode old new status` and a path.
     for (let index = 0; index + 1 < rest.length; index += 2) {
       const meta = rest[index]!.trim().split(' ');
@@ -180,23 +199,33 @@ export async function readHistory(siteDir: string, options: ReadHistoryOptions =
       if (!file.startsWith(prefix)) continue;
       const source = file.slice(prefix.length);
       if (!isContentPath(source)) continue;
-      changed = true;
+      changed.push(source);
       const status = meta[4] ?? '';
       if (status.startsWith('D')) tree.delete(source);
       else tree.set(source, meta[3]!);
     }
     commits.push({sha, date: date.slice(0, 10), subject});
     trees.push(tree);
-    pagesChanged.push(changed);
+    changedPages.push(changed);
   }
 
-  const readers = await readingsOf(topLevel, trees, cache);
+  const parse = await parserOf(topLevel, trees, cache);
   const result: CommitReading[] = [];
   let previous: TreeReading | undefined;
   commits.forEach((commit, index) => {
-    const samePages = previous !== undefined && !pagesChanged[index];
-    const reading = samePages ? previous! : readers[index]!();
-    result.push({commit, reading, samePages});
+    const before = trees[index - 1];
+    const after = trees[index]!;
+    // Same pages, and each changed one parses to the same structure as before: no new graph.
+    const sameStructure =
+      previous !== undefined &&
+      before !== undefined &&
+      changedPages[index]!.every((source) => {
+        const old = before.get(source);
+        const now = after.get(source);
+        return old !== undefined && now !== undefined && cache.structureKey(parse(source, old)) === cache.structureKey(parse(source, now));
+      });
+    const reading = sameStructure ? previous! : readingOf(after, parse);
+    result.push({commit, reading, sameStructure});
     previous = reading;
   });
   return {available: true, commits: result};
@@ -216,8 +245,7 @@ export async function readTreeAt(siteDir: string, revision: string, options: {co
     const source = entry.slice(tab + 1).slice(prefix.length);
     if (type === 'blob' && blob && isContentPath(source)) tree.set(source, blob);
   }
-  const [reader] = await readingsOf(topLevel, [tree], options.cache ?? new ParseCache());
-  return reader!();
+  return readingOf(tree, await parserOf(topLevel, [tree], options.cache ?? new ParseCache()));
 }
 
 /** The structure in the working tree: tracked and untracked files, as `git status` sees them (ignored files are left out). */

@@ -42,6 +42,17 @@ export function parseTreeFile(file: TreeFile): ParsedFile {
   return parsePage(file.source, file.text);
 }
 
+/**
+ * What of a parsed page can change the graph (its org block, title, sidebar
+ * position and problems), as a string: two versions of a page with the same
+ * key give the same structure, so a commit that only edits prose needs no new
+ * graph.
+ */
+export function structureKeyOf(parsed: ParsedFile): string {
+  const {unit, problems, unreadableId, page} = parsed;
+  return JSON.stringify([page.hasOrg, unit?.title, unit?.sidebarPosition, unit?.org, problems, unreadableId]);
+}
+
 /** Checks a whole tree from its parsed pages: the graph when nothing is wrong, every problem otherwise. */
 export function graphFromParsed(parsed: readonly ParsedFile[]): TreeReading {
   const ordered = [...parsed].sort((a, b) => (a.page.source < b.page.source ? -1 : a.page.source > b.page.source ? 1 : 0));

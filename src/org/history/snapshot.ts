@@ -61,9 +61,29 @@ function unitState(unit: OrgUnit, live: boolean): UnitState {
   };
 }
 
+/**
+ * States already made, by the unit's `org` object: a page version parsed once
+ * (git.ts caches parses by blob) gives the same object in every commit that
+ * contains it, so an unchanged unit has the very same state in both
+ * snapshots and the diff can skip it by identity.
+ */
+const liveStates = new WeakMap<object, UnitState>();
+const retiredStates = new WeakMap<object, UnitState>();
+
+function stateOf(unit: OrgUnit, live: boolean): UnitState {
+  const cache = live ? liveStates : retiredStates;
+  let state = cache.get(unit.org);
+  // The same `org` object could in principle be shown under another title or path: check what the state copies from the unit.
+  if (!state || state.name !== unit.name || state.source !== unit.source) {
+    state = unitState(unit, live);
+    cache.set(unit.org, state);
+  }
+  return state;
+}
+
 export function snapshotOf(graph: OrgGraph): OrgSnapshot {
   const units = new Map<string, UnitState>();
-  for (const unit of graph.units.values()) units.set(unit.id, unitState(unit, true));
-  for (const unit of graph.retired) units.set(unit.id, unitState(unit, false));
+  for (const unit of graph.units.values()) units.set(unit.id, stateOf(unit, true));
+  for (const unit of graph.retired) units.set(unit.id, stateOf(unit, false));
   return {rootId: graph.rootId, units};
 }

@@ -65,6 +65,8 @@ export function buildTimeline(states: readonly CommitState[]): TimelineEntry[] {
       });
       continue;
     }
+    // Commits that left the structure as it was share its snapshot: nothing to compare.
+    if (state.snapshot === last) continue;
     const changes = diffSnapshots(last, state.snapshot);
     const first = last === undefined;
     last = state.snapshot;
