@@ -74,7 +74,7 @@ export default async function createConfig(): Promise<Config> {
     plugins: [
       ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, siteModelFile} satisfies OrgPluginOptions],
       // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
-      ['./src/plugins/history-plugin.ts', {repositoryUrl} satisfies HistoryPluginOptions],
+      ['./src/plugins/history-plugin.ts', {repositoryUrl, enabled: process.env.HANDBOOK_HISTORY !== 'off'} satisfies HistoryPluginOptions],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',
       ['@docusaurus/plugin-client-redirects', {redirects}],

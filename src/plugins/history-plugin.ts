@@ -26,6 +26,8 @@ export interface HistoryPluginOptions {
   timelinePath?: string;
   /** Folder of the "as of" pages, without the base URL (default `/history/as-of`); each is `<folder>/YYYY-MM-DD`. */
   asOfPath?: string;
+  /** `false` skips reading git (quicker local builds); the timeline page then says so. Default `true`. */
+  enabled?: boolean;
 }
 
 export const HISTORY_PLUGIN_NAME = 'org-history';
@@ -46,6 +48,7 @@ export default function historyPlugin(context: LoadContext, options: HistoryPlug
     name: HISTORY_PLUGIN_NAME,
 
     async loadContent() {
+      if (options.enabled === false) return {available: false, reason: 'Reading the history was turned off for this build (HANDBOOK_HISTORY=off).'};
       return readHistory(context.siteDir, {contentDir: options.contentDir ?? 'docs', cache: parseCache});
     },
 
