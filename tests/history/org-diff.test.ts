@@ -147,7 +147,7 @@ describe('npm run org:diff (the command)', () => {
     const svgDir = await mkdtemp(path.join(tmpdir(), 'org-diff-svg-'));
     const markdown = await orgDiff(dir, ['--format', 'markdown', '--svg-dir', svgDir]);
     expect(markdown).toBe(
-      `### Organization structure: 1 change\n\nFrom merge base with main \\(${steps.at(-1)!.sha.slice(0, 12)}\\) to working tree.\n\n#### Moved\n\n- The Recruiter moved from Engineering to Product management.\n`,
+      `### Organization structure: 1 change\n\nFrom merge base with main (${steps.at(-1)!.sha.slice(0, 12)}) to working tree.\n\n#### Moved\n\n- The Recruiter moved from Engineering to Product management.\n`,
     );
     const before = await readFile(path.join(svgDir, 'before.svg'), 'utf8');
     const after = await readFile(path.join(svgDir, 'after.svg'), 'utf8');

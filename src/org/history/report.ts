@@ -42,9 +42,9 @@ function sideName(side: ReportSide): string {
 
 const changeCount = (count: number) => `${count} change${count === 1 ? '' : 's'}`;
 
-/** Backslash-escapes what Markdown or GitHub would read as markup (names are free text). */
+/** Backslash-escapes what Markdown or GitHub would read as markup (names are free text); parentheses only matter after a `]`, which is escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (char) => `\\${char}`).replace(/^([-=])/, '\\$1');
+  return text.replace(/[\\`*_{}[\]<>#+!|~]/g, (char) => `\\${char}`).replace(/^([-=])/, '\\$1');
 }
 
 function grouped(changes: readonly StructureChange[]): Array<[string, string[]]> {
