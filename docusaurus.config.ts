@@ -9,6 +9,7 @@ import {pageDataDirOf, type OrgPluginOptions} from './src/plugins/org-plugin';
 import {createFrontMatterParser} from './src/plugins/front-matter';
 import {HANDBOOK_DOCS_SHAPE} from './src/plugins/content';
 import type {Redirect} from './src/org/pipeline';
+import type {HistoryPluginOptions} from './src/plugins/history-plugin';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -87,6 +88,8 @@ export default async function createConfig(): Promise<Config> {
 
     plugins: [
       ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, publishRedirects} satisfies OrgPluginOptions],
+      // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
+      ['./src/plugins/history-plugin.ts', {repositoryUrl, enabled: process.env.HANDBOOK_HISTORY !== 'off'} satisfies HistoryPluginOptions],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',
       ['@docusaurus/plugin-client-redirects', {createRedirects: (existingPath: string) => oldAddresses.get(existingPath)}],
@@ -112,6 +115,7 @@ export default async function createConfig(): Promise<Config> {
             title: 'Handbook',
             items: [
               {label: 'Organizational structure', to: '/'},
+              {label: 'How the organization changed', to: '/history/changes'},
               {label: 'How to change the handbook', to: '/guide'},
             ],
           },

@@ -32,7 +32,7 @@ import {startStaticServer} from './lib/static-server';
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(siteDir, 'screenshots');
 
-const HANDBOOK_PAGES = ['/', '/functional-areas/engineering', '/teams/product-and-engineering'];
+const HANDBOOK_PAGES = ['/', '/functional-areas/engineering', '/teams/product-and-engineering', '/history/changes'];
 const WIDTHS = [1280, 360];
 const MODES: ColorMode[] = ['light', 'dark'];
 

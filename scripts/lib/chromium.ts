@@ -23,6 +23,8 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // Containers give /dev/shm 64 MB by default; Chromium's shared memory then runs out and tabs crash. Use /tmp instead.
+  '--disable-dev-shm-usage',
 ];
 
 /**

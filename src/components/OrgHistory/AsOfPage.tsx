@@ -1,0 +1,17 @@
+/** Route component of one "as of" page (added by src/plugins/history-plugin.ts; props from createData). */
+import type {ReactNode} from 'react';
+import Layout from '@theme/Layout';
+import type {AsOfPageProps} from '@site/src/org/history/pages';
+import AsOfView from './AsOfView';
+
+export default function AsOfPage({page}: {page: AsOfPageProps}): ReactNode {
+  const title = `The organization as of ${page.date}`;
+  return (
+    <Layout title={title} description={`The organization chart as it stood on ${page.date}, from the handbook's history.`}>
+      <main className="container margin-vert--lg">
+        <h1>{title}</h1>
+        <AsOfView page={page} />
+      </main>
+    </Layout>
+  );
+}

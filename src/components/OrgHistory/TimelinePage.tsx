@@ -1,0 +1,22 @@
+/** Route component of "How the organization changed" (added by src/plugins/history-plugin.ts; props from createData). */
+import type {ReactNode} from 'react';
+import Layout from '@theme/Layout';
+import type {TimelinePageProps} from '@site/src/org/history/pages';
+import TimelineView from './TimelineView';
+
+export const TIMELINE_TITLE = 'How the organization changed';
+
+export default function TimelinePage({timeline}: {timeline: TimelinePageProps}): ReactNode {
+  return (
+    <Layout title={TIMELINE_TITLE} description="Every change to the structure of the organization, newest first, from the handbook's history.">
+      <main className="container margin-vert--lg">
+        <h1>{TIMELINE_TITLE}</h1>
+        <p>
+          Each entry is a change to the structure recorded in the handbook, with the day it was merged and the commit that made it. Follow “chart as of” to see the
+          organization as it stood that day.
+        </p>
+        <TimelineView timeline={timeline} />
+      </main>
+    </Layout>
+  );
+}
