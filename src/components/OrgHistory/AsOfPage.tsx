@@ -9,8 +9,11 @@ export default function AsOfPage({page}: {page: AsOfPageProps}): ReactNode {
   return (
     <Layout title={title} description={`The organization chart as it stood on ${page.date}, from the handbook's history.`}>
       <main className="container margin-vert--lg">
-        <h1>{title}</h1>
-        <AsOfView page={page} />
+        {/* Running-text typography of doc pages, links underlined included (src/css/custom.css). */}
+        <div className="markdown">
+          <h1>{title}</h1>
+          <AsOfView page={page} />
+        </div>
       </main>
     </Layout>
   );

@@ -10,12 +10,15 @@ export default function TimelinePage({timeline}: {timeline: TimelinePageProps}):
   return (
     <Layout title={TIMELINE_TITLE} description="Every change to the structure of the organization, newest first, from the handbook's history.">
       <main className="container margin-vert--lg">
-        <h1>{TIMELINE_TITLE}</h1>
-        <p>
-          Each entry is a change to the structure recorded in the handbook, with the day it was merged and the commit that made it. Follow “chart as of” to see the
-          organization as it stood that day.
-        </p>
-        <TimelineView timeline={timeline} />
+        {/* Running-text typography of doc pages, links underlined included (src/css/custom.css). */}
+        <div className="markdown">
+          <h1>{TIMELINE_TITLE}</h1>
+          <p>
+            Each entry is a change to the structure recorded in the handbook, with the day it was merged and the commit that made it. Follow “chart as of” to see the
+            organization as it stood that day.
+          </p>
+          <TimelineView timeline={timeline} />
+        </div>
       </main>
     </Layout>
   );
