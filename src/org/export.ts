@@ -11,9 +11,9 @@ import {hrefResolver, type OrgSiteModel} from './site-model';
 
 /**
  * 2: `chain` (every manager's id, per unit) gave way to `depth`. Listing each
- * unit's whole line made the file grow with units × depth (93 MB for 5000
- * units on a 2000-deep chain); `reportsTo` already links each unit to its
- * manager, so a reader follows those links instead.
+ * unit's whole line made the file grow with units × depth (about 93 MB for
+ * 5000 units on a 2000-deep chain; 4.4 MB without it); `reportsTo` already
+ * links each unit to its manager, so a reader follows those links instead.
  */
 export const ORG_EXPORT_VERSION = 2;
 export const ORG_EXPORT_SCHEMA_PATH = `/schema/org-export.v${ORG_EXPORT_VERSION}.schema.json`;

@@ -81,6 +81,8 @@ export interface MeasuredRun {
   signal: NodeJS.Signals | null;
   wallMs: number;
   peakRssBytes: number;
+  /** User + system CPU time of the command and every descendant it waited for (with `measureCpu`). */
+  cpuMs?: number;
   /** Combined stdout and stderr, also written to `logFile` when given. */
   output: string;
 }
@@ -92,12 +94,39 @@ export interface RunOptions {
   logFile?: string;
   /** Sample memory (default true); turn off for short commands where only time matters. */
   sampleMemory?: boolean;
+  /**
+   * Also measure CPU time. On a shared machine wall time moves with everyone
+   * else's load; the CPU time a build spends moves much less. The command runs
+   * under `sh`, which, once it has waited for the command, reads its own
+   * children's CPU time (cutime + cstime) from /proc.
+   */
+  measureCpu?: boolean;
+}
+
+const CPU_MARKER = '__measured_cpu_ticks__';
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+// `read` is a shell builtin: no child of its own is counted. Fields after the last ")" start at field 3;
+// cutime and cstime are fields 16 and 17.
+const CPU_WRAPPER = `"$@"; status=$?; read -r stat < /proc/$$/stat; echo "${CPU_MARKER} $stat" >&2; exit $status`;
+
+function readCpuMs(output: string): number | undefined {
+  const line = output.split('\n').reverse().find((text) => text.startsWith(CPU_MARKER));
+  if (!line) return undefined;
+  const fields = line.slice(line.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / CLOCK_TICKS;
 }
 
 export function runMeasured(command: string, args: readonly string[], options: RunOptions): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe']});
+    const [file, argv] = options.measureCpu ? ['sh', ['-c', CPU_WRAPPER, 'sh', command, ...args]] : [command, args];
+    const child = spawn(file, argv, {cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe']});
     const sampler = options.sampleMemory === false || child.pid === undefined ? undefined : sampleTreeRss(child.pid);
     const log = options.logFile ? createWriteStream(options.logFile, {flags: 'a'}) : undefined;
     const chunks: Buffer[] = [];
@@ -116,7 +145,9 @@ export function runMeasured(command: string, args: readonly string[], options: R
       const wallMs = performance.now() - started;
       const peakRssBytes = sampler?.stop().peakBytes ?? Number.NaN;
       log?.end();
-      resolve({exitCode, signal, wallMs, peakRssBytes, output: Buffer.concat(chunks).toString('utf8')});
+      const output = Buffer.concat(chunks).toString('utf8');
+      const cpuMs = options.measureCpu ? readCpuMs(output) : undefined;
+      resolve({exitCode, signal, wallMs, peakRssBytes, ...(cpuMs !== undefined ? {cpuMs} : {}), output});
     });
   });
 }
