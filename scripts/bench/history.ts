@@ -28,7 +28,7 @@ import {parseArgs} from 'node:util';
 import {checkContentTree} from '@site/src/plugins/content';
 import {ParseCache, readHistory} from '@site/src/org/history/git';
 import {createHistoryPages} from '@site/src/org/history/pages';
-import {generateOrganization, writeFiles, type GeneratedFile} from './generate-org';
+import {createRandom, generateOrganization, writeFiles, type GeneratedFile} from './generate-org';
 import {runMeasured, tail} from './lib/process-tree';
 import {cleanBuildOutputs, createOurSite} from './lib/sites';
 import {formatMs, formatRatio, formatSeconds, formatTable, summarize, type Summary} from './lib/stats';
@@ -39,18 +39,6 @@ interface UnitFile {
   id: string;
   kind: string;
   parent?: string;
-}
-
-/** A seeded generator (mulberry32), so the same seed writes the same history. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function unitFiles(files: readonly GeneratedFile[]): UnitFile[] {
@@ -136,7 +124,7 @@ async function main(): Promise<void> {
     await createOurSite(siteDir, path.join(root, 'docs'));
     const git = (args: string[], input?: string) => execFileSync('git', args, {cwd: siteDir, input, encoding: 'utf8', maxBuffer: 1 << 30});
     git(['branch', '-M', 'main']);
-    git(['fast-import', '--quiet'], `reset refs/heads/main\nfrom ${git(['rev-parse', 'HEAD']).trim()}\n\n${historyStream(unitFiles(generated), commits, seeded(Number(values.seed)))}`);
+    git(['fast-import', '--quiet'], `reset refs/heads/main\nfrom ${git(['rev-parse', 'HEAD']).trim()}\n\n${historyStream(unitFiles(generated), commits, createRandom(Number(values.seed)).next)}`);
     git(['reset', '--quiet', '--hard', 'main']);
     const logged = Number(git(['rev-list', '--count', 'HEAD', '--', 'docs']).trim());
     console.log(`generated ${units} units and ${logged} commits touching docs/ in ${siteDir}`);

@@ -142,7 +142,7 @@ export const SIMPLE_BODY_READER: BodyReader = {
 
 function looksLikeOrgKey(key: string, value: unknown): boolean {
   const lower = key.toLowerCase();
-  if (lower === 'org' || editDistance(lower, 'org') === 1 || lower === 'organization' || lower === 'orgs') return true;
+  if (editDistance(lower, 'org') <= 1 || lower === 'organization') return true;
   return isRecord(value) && 'id' in value && 'kind' in value;
 }
 

@@ -5,7 +5,7 @@
  * same content. (The bundler's persistent cache once served pages compiled
  * with the old facts.)
  */
-import {readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {checkContentTree, createSiteRules, readDocsFiles} from '@site/src/plugins/content';
@@ -100,8 +100,6 @@ describe('a second build without clearing the cache', () => {
 
     const clean = await site();
     await rm(path.join(clean, 'docs'), {recursive: true});
-    await writeFile(path.join(clean, '.keep'), '');
-    const {cp} = await import('node:fs/promises');
     await cp(path.join(warm, 'docs'), path.join(clean, 'docs'), {recursive: true});
     const reference = await runDocusaurus(clean, ['build']);
     expect(reference.code, reference.output).toBe(0);
