@@ -4,7 +4,7 @@
  */
 import type {LoadedUnit} from './load';
 import type {OrgProblem, SourcePosition} from './problems';
-import {article, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
+import {article, KIND_FIELDS, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
 import {EXTERNAL_KINDS, TEXT_LIMITS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
 import {closestMatch} from './suggest';
 
@@ -157,9 +157,11 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
       tops.push(unit);
     }
 
-    if (members !== undefined && kind !== 'team') {
+    const allows = (field: keyof typeof KIND_FIELDS) => (KIND_FIELDS[field].allowed as readonly UnitKind[]).includes(kind);
+    const requires = (field: keyof typeof KIND_FIELDS) => (KIND_FIELDS[field].required as readonly UnitKind[]).includes(kind);
+    if (members !== undefined && !allows('members')) {
       report(unit, 'org.members', `only a team has "members"; ${article(kind)} shows its people through "reportsTo"`);
-    } else if (kind === 'team' && members === undefined) {
+    } else if (requires('members') && members === undefined) {
       report(unit, 'org.kind', `a team must list its "members": the areas or roles its people come from`);
     }
     if (kind === 'team') {
@@ -180,7 +182,7 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
         appendTo(teamsOf, memberId, unit.org.id);
       });
     }
-    if (vacant !== undefined && kind !== 'role') {
+    if (vacant !== undefined && !allows('vacant')) {
       report(unit, 'org.vacant', `only a role can be vacant; for ${article(kind)}, mark its "lead" as vacant instead`);
     }
 

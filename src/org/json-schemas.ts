@@ -1,6 +1,8 @@
 /** JSON Schemas published for other tools and for editors' YAML tooling, generated from the zod schemas. */
 import * as z from 'zod';
 import {ORG_EXPORT_SCHEMA_PATH, orgExportSchema} from './export';
+import {FORBIDDEN_ON_UNIT_PAGES} from './pipeline';
+import {KIND_FIELDS} from './rules';
 import {orgFrontMatterSchema} from './schema';
 
 export const FRONT_MATTER_SCHEMA_PATH = '/schema/org-frontmatter.v1.schema.json';
@@ -12,10 +14,10 @@ export function createJsonSchemas(): Record<string, unknown> {
     .looseObject({org: orgFrontMatterSchema})
     .describe('Frontmatter of a handbook unit page. Docusaurus keys (title, description, slug...) are allowed beside org.');
   return {
-    [FRONT_MATTER_SCHEMA_PATH]: {
+    [FRONT_MATTER_SCHEMA_PATH]: withUnitPageRules({
       $id: FRONT_MATTER_SCHEMA_PATH,
       ...z.toJSONSchema(frontMatter, {io: 'input'}),
-    },
+    }),
     [ORG_EXPORT_SCHEMA_PATH]: {
       $id: ORG_EXPORT_SCHEMA_PATH,
       ...z.toJSONSchema(orgExportSchema, {io: 'output'}),
@@ -25,4 +27,27 @@ export function createJsonSchemas(): Record<string, unknown> {
 
 export function serializeJsonSchema(schema: unknown): string {
   return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+interface ObjectSchema {
+  properties?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/**
+ * The rules zod cannot state as JSON Schema, added from the same tables the
+ * check reads: fields only some kinds may have (rules.ts), and the Docusaurus
+ * keys a unit page may not set (pipeline.ts).
+ */
+function withUnitPageRules(schema: ObjectSchema): ObjectSchema {
+  const org = schema.properties?.org as ObjectSchema | undefined;
+  if (!org) throw new Error('the frontmatter schema has no "org"');
+  org.allOf = Object.entries(KIND_FIELDS).flatMap(([field, {allowed, required}]) => [
+    {if: {required: [field]}, then: {properties: {kind: {enum: [...allowed]}}}},
+    ...(required.length > 0 ? [{if: {properties: {kind: {enum: [...required]}}}, then: {required: [field]}}] : []),
+  ]);
+  const forbidden = Object.fromEntries(
+    Object.entries(FORBIDDEN_ON_UNIT_PAGES).map(([key, why]) => [key, {not: {}, description: why}]),
+  );
+  return {...schema, properties: {...schema.properties, ...forbidden}};
 }

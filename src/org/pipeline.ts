@@ -36,7 +36,7 @@ export interface PipelineResult {
 }
 
 /** Frontmatter keys a unit page may not set, and why. */
-const FORBIDDEN_ON_UNIT_PAGES: Record<string, string> = {
+export const FORBIDDEN_ON_UNIT_PAGES: Record<string, string> = {
   slug: 'a unit page takes its address from its file path; remove "slug" (to move the page, move the file and list the old address in org.redirectFrom)',
   id: 'a unit page keeps the document id its file path gives it; remove "id" (the unit\'s own id is org.id)',
   draft:

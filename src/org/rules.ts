@@ -16,6 +16,16 @@ export const PARENT_KINDS: Record<UnitKind, readonly UnitKind[] | null> = {
   team: ['organization', 'council', 'role', 'area'],
 };
 
+/**
+ * Fields only some kinds may have, and the kinds that must have them. The
+ * check (graph.ts) and the published JSON Schema (json-schemas.ts) both read
+ * this table, so an editor's YAML tooling and `npm run check` agree.
+ */
+export const KIND_FIELDS = {
+  members: {allowed: ['team'], required: ['team']},
+  vacant: {allowed: ['role'], required: []},
+} as const satisfies Record<string, {allowed: readonly UnitKind[]; required: readonly UnitKind[]}>;
+
 /** Kinds that may be named in a team's `members`. */
 export const MEMBER_KINDS: readonly UnitKind[] = ['area', 'role', 'council'];
 

@@ -78,7 +78,9 @@ const isoDate = z
     // Date.parse rolls 2026-02-30 over into March; a real date survives the round trip.
     const parsed = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
-  }, {error: 'is not a real calendar date'});
+  }, {error: 'is not a real calendar date'})
+  // Tells JSON Schema validators to check the calendar too, as the refine above does.
+  .meta({format: 'date'});
 
 const nonEmptyText = z.string({error: 'must be text'}).trim().min(1, {error: 'must not be empty'});
 /** A name, a role's title, a link's label, a person. */

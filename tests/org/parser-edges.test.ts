@@ -5,130 +5,38 @@
  * org data. tests/org/build-fails.test.ts runs the real build on the rejected
  * cases together and finds the same messages.
  */
-import {mkdir, symlink, writeFile} from 'node:fs/promises';
+import {symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatProblem} from '@site/src/org/problems';
 import {checkContentTree} from '@site/src/plugins/content';
-import {contentTree} from '@site/tests/support/content-tree';
+import {contentTree, contentTreeWith} from '@site/tests/support/content-tree';
+import {REJECTED, unit} from '@site/tests/fixtures/edge-cases';
 
-const unit = (id: string, extra = '', front = '') => `---\ntitle: ${id}\n${front}org:\n  id: ${id}\n  kind: area\n  reportsTo: director\n${extra}---\n\nBody of ${id}.\n`;
-
-/** Files of each rejected case, and the messages the check must give (whole lines, in order). */
-export const REJECTED: Record<string, {files: Record<string, string>; problems: string[]}> = {
-  'frontmatter with no closing ---': {
-    files: {'docs/unclosed.md': '---\ntitle: Unclosed\norg:\n  id: unclosed\n  kind: area\n\nBody.\n'},
-    problems: ['docs/unclosed.md:1:1: the frontmatter opened here is never closed: add a line "---" after its last field'],
-  },
-  'a ---yaml opener': {
-    files: {'docs/yaml-opener.md': unit('yaml-opener').replace(/^---\n/, '---yaml\n')},
-    problems: ['docs/yaml-opener.md:1:4: frontmatter must be YAML opened by a line that is just "---"; "---yaml" is not accepted'],
-  },
-  'a ---js opener': {
-    files: {'docs/js-opener.md': '---js\n{title: "x", org: {id: "js-opener"}}\n---\n\nBody.\n'},
-    problems: ['docs/js-opener.md:1:4: frontmatter must be YAML opened by a line that is just "---"; "---js" is not accepted (it would run as code while the site is built)'],
-  },
-  'Org: instead of org:': {
-    files: {'docs/capital.md': unit('capital').replace('\norg:\n', '\nOrg:\n')},
-    problems: ['docs/capital.md:3:1: unknown frontmatter key "Org" (did you mean "org"?): without "org" this page is published with no place in the organization'],
-  },
-  'orgs: instead of org:': {
-    files: {'docs/plural.md': unit('plural').replace('\norg:\n', '\norgs:\n')},
-    problems: ['docs/plural.md:3:1: unknown frontmatter key "orgs" (did you mean "org"?): without "org" this page is published with no place in the organization'],
-  },
-  'a unit file named like its folder beside its index.md': {
-    files: {'docs/areas/index.md': '# Areas\n', 'docs/areas/areas.md': unit('areas-unit')},
-    problems: [
-      'docs/areas/areas.md:1:1: this page and docs/areas/index.md would both be published at "/areas"; rename or move one of them',
-      'docs/areas/index.md:1:1: this page and docs/areas/areas.md would both be published at "/areas"; rename or move one of them',
-    ],
-  },
-  'two pages with the same slug': {
-    files: {'docs/one.md': '---\nslug: /same\n---\n# One\n', 'docs/two.md': '---\nslug: /same\n---\n# Two\n'},
-    problems: [
-      'docs/one.md:2:1: this page and docs/two.md would both be published at "/same"; rename or move one of them',
-      'docs/two.md:2:1: this page and docs/one.md would both be published at "/same"; rename or move one of them',
-    ],
-  },
-  'slug and id on a unit page': {
-    files: {'docs/slugged.md': unit('slugged', '', 'slug: /elsewhere\nid: other\n')},
-    problems: [
-      'docs/slugged.md:3:1: a unit page takes its address from its file path; remove "slug" (to move the page, move the file and list the old address in org.redirectFrom)',
-      'docs/slugged.md:4:1: a unit page keeps the document id its file path gives it; remove "id" (the unit\'s own id is org.id)',
-    ],
-  },
-  'a draft unit': {
-    files: {'docs/drafted.md': unit('drafted', '', 'draft: true\n')},
-    problems: [
-      'docs/drafted.md:3:1: a unit page is always published: a draft would leave the unit out of the built site while other pages still show it; to take a unit away, mark it org.retired',
-    ],
-  },
-  'redirects to reserved or invalid paths': {
-    files: {'docs/redirected.md': unit('redirected', '  redirectFrom: [/org.json, //x]\n')},
-    problems: [
-      'docs/redirected.md:7:29: "org.redirectFrom.1" must be a site path such as "/teams/old-name": segments of letters, digits and - _ . ~, no "//"',
-    ],
-  },
-  'a redirect over a generated file': {
-    files: {'docs/redirected.md': unit('redirected', '  redirectFrom: [/org.json]\n')},
-    problems: ['docs/redirected.md:7:18: redirect from "/org.json" would hide the generated file /org.json; choose the page\'s real old address'],
-  },
-  'a channel link to a page that does not exist': {
-    files: {'docs/linked.md': unit('linked', '  channel:\n    label: Our page\n    url: /areas/enginering\n')},
-    problems: ['docs/linked.md:9:10: "/areas/enginering" is not a page of this handbook (did you mean "/areas/engineering"?)'],
-  },
-  'an unknown kind in a directive': {
-    files: {'docs/lists.md': '# Lists\n\nText.\n\n<UnitList kind="nope" />\n'},
-    problems: ['docs/lists.md:5:1: <UnitList>: kind must be one of organization, sponsor, institution, council, role, area, team, not "nope"'],
-  },
-  'a YAML custom tag': {
-    files: {'docs/tagged.md': unit('tagged').replace('title: tagged', 'title: !shout tagged')},
-    problems: ['docs/tagged.md:2:8: YAML tags such as !shout are not accepted in frontmatter; write a plain value'],
-  },
-  'a YAML alias bomb': {
-    files: {
-      'docs/bomb.md': `---\ntitle: Bomb\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n---\n\nBody.\n`,
-    },
-    problems: ['docs/bomb.md:4:8: frontmatter expands to more than 10000 values through YAML aliases; write the values out instead of repeating them by alias'],
-  },
-  'a date that does not exist': {
-    files: {'docs/dated.md': unit('dated', '  reviewed: 2026-02-30\n')},
-    problems: ['docs/dated.md:7:13: "org.reviewed" is not a real calendar date'],
-  },
-};
-
-async function treeWith(files: Record<string, string>): Promise<string> {
-  const dir = await contentTree();
-  for (const [source, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(dir, source)), {recursive: true});
-    await writeFile(path.join(dir, source), text);
-  }
-  return dir;
-}
 
 describe('the check on unusual pages', () => {
   for (const [name, {files, problems}] of Object.entries(REJECTED)) {
     it(`rejects ${name}, at the right place`, async () => {
-      const result = await checkContentTree(await treeWith(files));
+      const result = await checkContentTree(await contentTreeWith(files));
       expect(result.problems.map(formatProblem)).toEqual(problems);
       expect(result.graph).toBeUndefined();
     });
   }
 
   it('reads a page that starts with a byte-order mark like any other', async () => {
-    const result = await checkContentTree(await treeWith({'docs/bom.md': `\uFEFF${unit('bom')}`, 'docs/refers.md': unit('refers').replace('reportsTo: director', 'reportsTo: bom')}));
+    const result = await checkContentTree(await contentTreeWith({'docs/bom.md': `\uFEFF${unit('bom')}`, 'docs/refers.md': unit('refers').replace('reportsTo: director', 'reportsTo: bom')}));
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.graph?.units.get('refers')?.org.reportsTo).toBe('bom');
   });
 
   it('keeps a U+2028 inside a value as text, not a line break', async () => {
-    const result = await checkContentTree(await treeWith({'docs/separator.md': unit('separator', '  name: "Left\u2028Right"\n')}));
+    const result = await checkContentTree(await contentTreeWith({'docs/separator.md': unit('separator', '  name: "Left\u2028Right"\n')}));
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.graph?.units.get('separator')?.name).toBe('Left\u2028Right');
   });
 
   it('follows a symbolically linked folder of unit pages, as the docs plugin does', async () => {
-    const elsewhere = await treeWith({'docs/linked-folder/research.md': unit('research')});
+    const elsewhere = await contentTreeWith({'docs/linked-folder/research.md': unit('research')});
     const dir = await contentTree();
     await symlink(path.join(elsewhere, 'docs', 'linked-folder'), path.join(dir, 'docs', 'linked-folder'));
     const result = await checkContentTree(dir);

@@ -1,5 +1,5 @@
 /** Builds a content tree for a test: the shared valid fixture, overlaid with one case's files. */
-import {cp, mkdtemp} from 'node:fs/promises';
+import {cp, mkdir, mkdtemp, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -10,5 +10,15 @@ export async function contentTree(overlay?: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'org-fixture-'));
   await cp(path.join(FIXTURES, 'valid'), dir, {recursive: true});
   if (overlay) await cp(path.join(FIXTURES, overlay), dir, {recursive: true, force: true});
+  return dir;
+}
+
+/** The shared valid fixture with these files added or replaced (site-relative paths). */
+export async function contentTreeWith(files: Record<string, string>): Promise<string> {
+  const dir = await contentTree();
+  for (const [source, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, source)), {recursive: true});
+    await writeFile(path.join(dir, source), text);
+  }
   return dir;
 }

@@ -6,10 +6,11 @@
  * touches the repository's cache.
  */
 import {execFile} from 'node:child_process';
-import {cp, mkdir, mkdtemp, readdir, rm, symlink} from 'node:fs/promises';
+import {cp, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {linkNodeModules} from '@site/scripts/bench/lib/sites';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SITE_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static', 'docs'];
@@ -17,11 +18,7 @@ const SITE_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'p
 export async function copySite(prefix = 'org-site-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
   for (const entry of SITE_ENTRIES) await cp(path.join(REPO, entry), path.join(dir, entry), {recursive: true});
-  await mkdir(path.join(dir, 'node_modules'));
-  for (const entry of await readdir(path.join(REPO, 'node_modules'))) {
-    if (entry === '.cache') continue;
-    await symlink(path.join(REPO, 'node_modules', entry), path.join(dir, 'node_modules', entry));
-  }
+  await linkNodeModules(dir);
   return dir;
 }
 
