@@ -31,8 +31,9 @@ export async function startDevServer(siteDir: string, timeoutMs = 240_000): Prom
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(siteDir, 'node_modules', '@docusaurus', 'core', 'bin', 'docusaurus.mjs'), 'start', '--host', '127.0.0.1', '--port', String(port), '--no-open'],
-    // Its own process group, so stopping it also stops the bundler's workers.
-    {cwd: siteDir, env: {...process.env, NO_COLOR: '1', FORCE_COLOR: '0', BROWSER: 'none'}, detached: true, stdio: ['ignore', 'pipe', 'pipe']},
+    // Its own process group, so stopping it also stops the bundler's workers. A test runner's
+    // NODE_ENV=test would select a browserslist environment the site does not define.
+    {cwd: siteDir, env: {...process.env, NODE_ENV: 'development', NO_COLOR: '1', FORCE_COLOR: '0', BROWSER: 'none'}, detached: true, stdio: ['ignore', 'pipe', 'pipe']},
   );
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));

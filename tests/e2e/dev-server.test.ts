@@ -50,7 +50,13 @@ const directReports = (target: Page) => target.locator('#direct-reports').innerT
 const banner = (target: Page) => target.locator('#org-handbook-problems');
 
 async function expectChange(step: string, sitePath: string, since: number, condition: (target: Page) => Promise<boolean>): Promise<void> {
-  timings.push([step, await waitForPage(page, at(sitePath), condition, since)]);
+  try {
+    timings.push([step, await waitForPage(page, at(sitePath), condition, since)]);
+  } catch (error) {
+    const shown = await page.locator('main').innerText().catch(() => '(no main)');
+    const problems = await banner(page).innerText().catch(() => '(no banner)');
+    throw new Error(`${step}: ${(error as Error).message}\nbanner: ${problems}\npage: ${shown.slice(0, 600)}\nserver: ${server.output().slice(-1500)}`);
+  }
 }
 
 describe('npm start', () => {
