@@ -9,7 +9,6 @@ import {pageDataDirOf, type OrgPluginOptions} from './src/plugins/org-plugin';
 import {createFrontMatterParser} from './src/plugins/front-matter';
 import {HANDBOOK_DOCS_SHAPE} from './src/plugins/content';
 import type {Redirect} from './src/org/pipeline';
-import type {HistoryPluginOptions} from './src/plugins/history-plugin';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -87,9 +86,15 @@ export default async function createConfig(): Promise<Config> {
     themes: ['@docusaurus/theme-mermaid'],
 
     plugins: [
-      ['./src/plugins/org-plugin.ts', {reviewMaxAgeDays: 365, publishRedirects} satisfies OrgPluginOptions],
-      // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
-      ['./src/plugins/history-plugin.ts', {repositoryUrl, enabled: process.env.HANDBOOK_HISTORY !== 'off'} satisfies HistoryPluginOptions],
+      [
+        './src/plugins/org-plugin.ts',
+        {
+          reviewMaxAgeDays: 365,
+          publishRedirects,
+          // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
+          history: {repositoryUrl, enabled: process.env.HANDBOOK_HISTORY !== 'off'},
+        } satisfies OrgPluginOptions,
+      ],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',
       ['@docusaurus/plugin-client-redirects', {createRedirects: (existingPath: string) => oldAddresses.get(existingPath)}],

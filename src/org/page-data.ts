@@ -9,6 +9,7 @@ import {createChartData, type OrgChartData} from './chart';
 import {countInWords, describePlace, selectUnits, staleUnits, unitRef, unreviewedUnits, type PlaceData} from './derive';
 import {directiveSignature, type DirectiveUse} from './directives';
 import type {OrgUnit} from './graph';
+import type {UnitHistoryData} from './history/unit-history';
 import {fieldReference, kindRulesReference} from './reference';
 import type {UnitKind} from './schema';
 import {hrefResolver, type OrgSiteModel} from './site-model';
@@ -27,7 +28,21 @@ export type DirectiveResult =
   | {type: 'reference'; fields: string[][]; kinds: string[][]}
   | {type: 'chart'; chart: OrgChartData};
 
-export type PlaceBlock = {place: PlaceData; chart?: OrgChartData} | {retired: NonNullable<OrgUnit['org']['retired']>};
+/** A unit's past, from git: drawn as one line of its Place block, every date linked to the timeline. */
+export interface UnitPast {
+  history: UnitHistoryData;
+  timelinePath: string;
+}
+
+/** What the unit pages say about their past, when the history could be read. */
+export interface HistoryForPages {
+  units: ReadonlyMap<string, UnitHistoryData>;
+  timelinePath: string;
+}
+
+export type PlaceBlock =
+  | {place: PlaceData; chart?: OrgChartData; past?: UnitPast}
+  | {retired: NonNullable<OrgUnit['org']['retired']>; past?: UnitPast};
 
 export interface PageOrgData {
   /** For a unit page: its "Place in the organization" block. */
@@ -36,7 +51,7 @@ export interface PageOrgData {
   directives: Record<string, DirectiveResult>;
 }
 
-export function createPageData(model: OrgSiteModel, source: string, uses: readonly DirectiveUse[]): PageOrgData {
+export function createPageData(model: OrgSiteModel, source: string, uses: readonly DirectiveUse[], history?: HistoryForPages): PageOrgData {
   const hrefOf = hrefResolver(model);
   const listed = (units: readonly OrgUnit[], detail?: (unit: OrgUnit) => string | undefined): ListedUnit[] =>
     units.map((unit) => {
@@ -96,12 +111,15 @@ export function createPageData(model: OrgSiteModel, source: string, uses: readon
   const unitId = model.unitBySource.get(source);
   if (unitId === undefined) return {directives};
   const unit = model.graph.units.get(unitId);
+  const unitHistory = history?.units.get(unitId);
+  const past = unitHistory ? {past: {history: unitHistory, timelinePath: history!.timelinePath}} : {};
   const place: PlaceBlock = unit
     ? {
         place: describePlace(model.graph, unitId, hrefOf, model.review),
         // A page that draws a full chart already shows the unit's neighbourhood.
         ...(drawsFullChart ? {} : {chart: createChartData(model.graph, {hrefOf, variant: 'neighbourhood', highlight: unitId})}),
+        ...past,
       }
-    : {retired: model.graph.retired.find((candidate) => candidate.id === unitId)!.org.retired!};
+    : {retired: model.graph.retired.find((candidate) => candidate.id === unitId)!.org.retired!, ...past};
   return {place, directives};
 }

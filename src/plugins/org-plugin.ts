@@ -9,6 +9,8 @@
  * - under `docusaurus start`, reruns on every change to the docs, prints
  *   problems in the terminal and shows them in a banner on every page,
  *   keeping the last good structure until they are fixed;
+ * - reads the organization's past from git (history-routes.ts): the timeline
+ *   and "as of" pages, and each unit's past in its page's record;
  * - hands redirects to the redirects plugin and writes the exports after the build.
  */
 import {writeFile} from 'node:fs/promises';
@@ -17,6 +19,7 @@ import {fileURLToPath} from 'node:url';
 import logger from '@docusaurus/logger';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
+import type {HistoryResult} from '../org/history/git';
 import {createOrgExport} from '../org/export';
 import {toMermaidSource} from '../org/mermaid-export';
 import {createPageData, type PageOrgData} from '../org/page-data';
@@ -24,6 +27,7 @@ import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipel
 import {formatProblems, type OrgProblem} from '../org/problems';
 import {createSiteModel, type OrgSiteModel} from '../org/site-model';
 import {checkContentTree, HANDBOOK_DOCS_SHAPE} from './content';
+import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
 import {writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
@@ -31,6 +35,8 @@ export interface OrgPluginOptions {
   reviewMaxAgeDays: number;
   /** Receives the redirects from old unit addresses (`org.redirectFrom`) whenever the content is loaded. */
   publishRedirects?: (redirects: Redirect[]) => void;
+  /** The timeline, "as of" pages and unit histories read from git. */
+  history?: HistoryOptions;
 }
 
 export const ORG_PLUGIN_NAME = 'org-handbook';
@@ -53,6 +59,7 @@ export class OrgContentError extends Error {
 
 interface OrgContent {
   result: PipelineResult;
+  history: HistoryResult;
 }
 
 export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin<OrgContent>> {
@@ -72,6 +79,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   // every problem at once, instead of whichever page the docs plugin trips on first.
   let checkedAtStart: PipelineResult | undefined = await check();
   let model: OrgSiteModel | undefined;
+  const readHistory = createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {});
 
   return {
     name: ORG_PLUGIN_NAME,
@@ -83,10 +91,12 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
     async loadContent() {
       const result = checkedAtStart ?? (await check());
       checkedAtStart = undefined;
-      return {result};
+      return {result, history: await readHistory()};
     },
 
-    async contentLoaded({content: {result}, actions}) {
+    async contentLoaded({content: {result, history}, actions}) {
+      const past = createHistoryForSite(history, result, context.baseUrl, options.history ?? {});
+      await addHistoryRoutes(actions, past);
       if (result.graph) {
         model = createSiteModel(result.graph, result.permalinks, {
           today: new Date().toISOString().slice(0, 10),
@@ -94,7 +104,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
         });
         const records = new Map<string, PageOrgData>();
         for (const page of result.loaded.pages) {
-          records.set(page.source, createPageData(model, page.source, result.directives.get(page.source) ?? []));
+          records.set(page.source, createPageData(model, page.source, result.directives.get(page.source) ?? [], past));
         }
         await writePageData(pageDataDir, records);
         options.publishRedirects?.(collectRedirects(result));

@@ -1,4 +1,4 @@
-/** Route component of one "as of" page (added by src/plugins/history-plugin.ts; props from createData). */
+/** Route component of one "as of" page (added by the org plugin, src/plugins/history-routes.ts; props from createData). */
 import type {ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import type {AsOfPageProps} from '@site/src/org/history/pages';

@@ -1,4 +1,4 @@
-/** Route component of "How the organization changed" (added by src/plugins/history-plugin.ts; props from createData). */
+/** Route component of "How the organization changed" (added by the org plugin, src/plugins/history-routes.ts; props from createData). */
 import type {ReactNode} from 'react';
 import Layout from '@theme/Layout';
 import type {TimelinePageProps} from '@site/src/org/history/pages';

@@ -6,7 +6,7 @@
  */
 import type {ReactNode} from 'react';
 import QuietLink from '@site/src/components/QuietLink';
-import {nameInSentence} from '@site/src/org/history/describe';
+import {nameInSentence} from '@site/src/org/history/names';
 import type {TimelinePoint, UnitHistoryData} from '@site/src/org/history/unit-history';
 
 export interface UnitHistoryProps {

@@ -3,9 +3,11 @@ import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import QuietLink from '@site/src/components/QuietLink';
 import OrgChart from '@site/src/components/OrgChart';
+import UnitHistory from '@site/src/components/UnitHistory';
 import {LIST_ANCHORS} from '@site/src/org/anchors';
 import type {OrgChartData} from '@site/src/org/chart';
 import type {PlaceData, UnitRef} from '@site/src/org/derive';
+import type {UnitPast} from '@site/src/org/page-data';
 import {isSafeLinkUrl} from '@site/src/org/safe-url';
 import styles from './styles.module.css';
 
@@ -13,6 +15,8 @@ export interface UnitPlaceProps {
   place?: PlaceData;
   chart?: OrgChartData;
   retired?: {on: string; note?: string};
+  /** Since when the unit exists and how it moved, when the build could read the git history. */
+  past?: UnitPast;
 }
 
 function UnitLink({unit}: {unit: UnitRef}): ReactNode {
@@ -63,12 +67,18 @@ function Fact({term, id, children}: {term: string; id?: string; children: ReactN
 }
 
 /** The "Place in the organization" block: draws facts derived at build time, computes none. */
-export default function UnitPlace({place, chart, retired}: UnitPlaceProps): ReactNode {
+export default function UnitPlace({place, chart, retired, past}: UnitPlaceProps): ReactNode {
   if (retired) {
     return (
       <p className={styles.retired} role="note">
         This unit was retired on {retired.on}
         {retired.note ? `: ${retired.note}` : '.'} It is kept for the record and is no longer part of the structure.
+        {past && (
+          <>
+            {' '}
+            <UnitHistory history={past.history} timelinePath={past.timelinePath} />
+          </>
+        )}
       </p>
     );
   }
@@ -136,6 +146,11 @@ export default function UnitPlace({place, chart, retired}: UnitPlaceProps): Reac
             {place.maintainers ? `Maintained by ${place.maintainers.join(', ')}` : 'No maintainer named'}
             {place.reviewed ? `; last reviewed ${place.reviewed}` : '; not reviewed yet'}
             {place.reviewOverdue && <strong className={styles.overdue}> (review overdue)</strong>}
+          </Fact>
+        )}
+        {past && (
+          <Fact term="History">
+            <UnitHistory history={past.history} timelinePath={past.timelinePath} />
           </Fact>
         )}
       </dl>

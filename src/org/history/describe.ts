@@ -6,16 +6,10 @@ import {article, RELATION_RULES} from '../rules';
 import {KIND_LABELS, type UnitKind} from '../schema';
 import type {RelationLabel, StructureChange, UnitLabel} from './diff';
 import type {LinkState} from './snapshot';
+import {nameInSentence} from './names';
 
-/**
- * A unit's name as it reads inside a sentence: roles and councils are offices
- * ("the Executive Director", "the Steering Council"); areas, teams and
- * organizations are proper names ("Operations", "2i2c").
- */
-export function nameInSentence(unit: UnitLabel): string {
-  const office = unit.kind === 'role' || unit.kind === 'council';
-  return office && !/^the\s/i.test(unit.name) ? `the ${unit.name}` : unit.name;
-}
+export {nameInSentence};
+
 
 const kindWords = (kind: UnitKind) => article(KIND_LABELS[kind].toLowerCase());
 

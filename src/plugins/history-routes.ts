@@ -1,0 +1,100 @@
+// Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
+/**
+ * The organization over time, from git, for the org plugin: "How the
+ * organization changed" (a timeline of structural changes, newest first), one
+ * static "as of" page per day the structure changed, and each unit's own past
+ * for its Place block. A shallow clone, or a site outside git, still builds:
+ * the timeline page says the history is unavailable.
+ *
+ * The history is read once per commit: under `docusaurus start` a change to
+ * the docs does not read git again unless HEAD moved.
+ */
+import {execFile} from 'node:child_process';
+import {promisify} from 'node:util';
+import type {PluginContentLoadedActions} from '@docusaurus/types';
+import {ParseCache, readHistory, type HistoryResult} from '../org/history/git';
+import {createHistoryPages, unavailableHistory, type HistoryPages} from '../org/history/pages';
+import type {PipelineResult} from '../org/pipeline';
+
+export interface HistoryOptions {
+  /** Address of the repository on its forge (commits link to `<repositoryUrl>/commit/<sha>`); omit to show bare commit ids. */
+  repositoryUrl?: string;
+  /** Path of the timeline page, without the base URL (default `/history/changes`). */
+  timelinePath?: string;
+  /** Folder of the "as of" pages, without the base URL (default `/history/as-of`); each is `<folder>/YYYY-MM-DD`. */
+  asOfPath?: string;
+  /** `false` skips reading git (quicker local builds); the timeline page then says so. Default `true`. */
+  enabled?: boolean;
+}
+
+const run = promisify(execFile);
+
+/** Reads the history of `contentDir`, again only when HEAD has moved since the last read. */
+export function createHistoryReader(siteDir: string, contentDir: string, options: HistoryOptions): () => Promise<HistoryResult> {
+  // Kept across reloads under `docusaurus start`: a page already parsed at some blob id is not parsed again.
+  const cache = new ParseCache();
+  let last: {head: string; result: HistoryResult} | undefined;
+  return async () => {
+    if (options.enabled === false) return {available: false, reason: 'Reading the history was turned off for this build (HANDBOOK_HISTORY=off).'};
+    const head = await run('git', ['rev-parse', 'HEAD'], {cwd: siteDir}).then(
+      ({stdout}) => stdout.trim(),
+      () => '',
+    );
+    if (last && head !== '' && last.head === head) return last.result;
+    const result = await readHistory(siteDir, {contentDir, cache});
+    last = {head, result};
+    return result;
+  };
+}
+
+/** The timeline, the "as of" pages and every unit's past, with links to today's pages. */
+export function createHistoryForSite(history: HistoryResult, result: PipelineResult, baseUrl: string, options: HistoryOptions): HistoryPages & {timelinePath: string; asOfFolder: string} {
+  const base = baseUrl.replace(/\/$/, '');
+  const timelinePath = `${base}${options.timelinePath ?? '/history/changes'}`;
+  const asOfFolder = `${base}${options.asOfPath ?? '/history/as-of'}`;
+  const repositoryUrl = options.repositoryUrl?.replace(/\/$/, '');
+  const hrefOf = pastUnitResolver(result, timelinePath);
+  const pages = history.available
+    ? createHistoryPages(history.commits, {
+        timelinePath,
+        asOfPath: (date) => `${asOfFolder}/${date}`,
+        hrefOf,
+        ...(repositoryUrl ? {commitUrl: (sha: string) => `${repositoryUrl}/commit/${sha}`} : {}),
+      })
+    : unavailableHistory(history.reason);
+  return {...pages, timelinePath, asOfFolder};
+}
+
+export async function addHistoryRoutes(actions: PluginContentLoadedActions, pages: ReturnType<typeof createHistoryForSite>): Promise<void> {
+  actions.addRoute({
+    path: pages.timelinePath,
+    exact: true,
+    component: '@site/src/components/OrgHistory/TimelinePage',
+    modules: {timeline: await actions.createData('timeline.json', JSON.stringify(pages.timeline))},
+  });
+  for (const page of pages.asOf) {
+    actions.addRoute({
+      path: `${pages.asOfFolder}/${page.date}`,
+      exact: true,
+      component: '@site/src/components/OrgHistory/AsOfPage',
+      modules: {page: await actions.createData(`as-of-${page.date}.json`, JSON.stringify(page))},
+    });
+  }
+}
+
+/**
+ * Where a unit of some past structure links: the page of the unit that has
+ * its id today (or had it, through `formerIds`: renamed or merged), else the
+ * timeline, which tells what became of it.
+ */
+function pastUnitResolver(result: PipelineResult, fallback: string): (id: string) => string {
+  const byId = new Map<string, string>();
+  const byFormerId = new Map<string, string>();
+  for (const unit of result.loaded.units) {
+    const permalink = result.permalinks.get(unit.source);
+    if (permalink === undefined) continue;
+    byId.set(unit.org.id, permalink);
+    for (const former of unit.org.formerIds ?? []) byFormerId.set(former, permalink);
+  }
+  return (id) => byId.get(id) ?? byFormerId.get(id) ?? fallback;
+}
