@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
+    // Some tests run the real CLIs (tsx start-up alone is about a second) or lay out
+    // 1000-unit charts; on a busy two-core machine the default 5 s is not a bug's signal.
+    testTimeout: 30_000,
   },
   resolve: {
     alias: {

@@ -91,7 +91,7 @@ const texts = new Map(files.map((file) => [file.source, file.text]));
 const rules = await createSiteRules(siteDir);
 const loaded = loadPages(files, rules.bodyReader);
 if (loaded.problems.length > 0) {
-  console.error(`note: the handbook already has ${loaded.problems.length} problem(s) (see npm run check); they are not blamed on the new page.`);
+  console.error(`note: the handbook already has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} (see npm run check); they are not blamed on the new page.`);
 }
 const liveUnits = loaded.units.filter((unit) => !unit.org.retired);
 const idsOfKinds = (kinds: readonly string[]) => liveUnits.filter((unit) => kinds.includes(unit.org.kind)).map((unit) => unit.org.id);

@@ -126,7 +126,7 @@ const problems: OrgProblem[] = [
 ];
 if (problems.length > 0) {
   console.error(problems.map(formatProblem).join('\n'));
-  console.error(`${problems.length} problem(s) after the ${recipe}.`);
+  console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} after the ${recipe}.`);
 }
 
 if (flags['dry-run']) {
@@ -143,5 +143,5 @@ for (const source of result.written) {
   await writeFile(file, result.texts.get(source)!);
 }
 for (const source of result.deleted) await rm(path.join(siteDir, source));
-console.log(`Wrote ${result.written.length} page(s)${result.deleted.length ? `, removed ${result.deleted.length}` : ''}. Run npm run check, then open a pull request.`);
+console.log(`Wrote ${result.written.length} page${result.written.length === 1 ? '' : 's'}${result.deleted.length ? `, removed ${result.deleted.length}` : ''}. Run npm run check, then open a pull request.`);
 if (problems.length > 0) process.exitCode = 1;

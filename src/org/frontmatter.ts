@@ -155,7 +155,11 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
 /** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
 function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
-  for (const issue of [...doc.errors, ...doc.warnings]) {
+  // After the first syntax error the parser's later complaints are mostly echoes of it
+  // ("implicit keys need to be on a single line" twice per line); tags and repeated keys stand alone.
+  const firstSyntaxError = doc.errors.find((issue) => issue.code !== 'DUPLICATE_KEY');
+  const issues = [...doc.errors.filter((issue) => issue === firstSyntaxError || issue.code === 'DUPLICATE_KEY'), ...doc.warnings];
+  for (const issue of issues) {
     const position = at(issue.pos[0]);
     if (issue.code === 'MISSING_CHAR' && /quote/.test(issue.message)) {
       // The parser notices a missing quote where the text ends; the editor needs the line where it opens.

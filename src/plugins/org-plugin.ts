@@ -70,7 +70,12 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   const check = async () => {
     const result = await checkContentTree(siteDir);
     if (result.problems.length > 0) {
-      if (production) throw new OrgContentError(result.problems);
+      if (production) {
+        // One message per line, unindented, where editors' problem matchers find them;
+        // Docusaurus then reports the failure with its own indentation.
+        console.error(formatProblems(result.problems));
+        throw new OrgContentError(result.problems);
+      }
       logger.error(`The handbook's structure has problems; pages keep the last good structure until they are fixed.\n${formatProblems(result.problems)}`);
     }
     return result;
