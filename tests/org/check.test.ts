@@ -61,7 +61,7 @@ describe('checkContentTree on fixture trees', () => {
       'yaml-syntax',
       [
         // Only the first syntax error: the parser's next complaint about the same line is an echo of it.
-        'docs/areas/engineering.md:5:9: YAML syntax error: Implicit keys need to be on a single line',
+        'docs/areas/engineering.md:5:9: YAML syntax error: Nested mappings are not allowed in compact mappings',
       ],
     ],
     [
