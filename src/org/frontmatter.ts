@@ -175,12 +175,13 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
     problems.push({...position, message});
   }
   if (problems.length === 0) {
-    // The two parsers disagree on what is wrong; js-yaml's own mark is the best we have.
-    const mark = (error as {mark?: {line?: number; column?: number}}).mark;
+    // The two parsers disagree on what is wrong (a NUL byte, a lone \r), so js-yaml's own mark is the best we
+    // have. Only its offset: its line and column count a lone \r as a line break, and for a NUL byte they are
+    // line 1 and the offset, so they are turned into a position the way every other one is.
+    const {reason, mark, message} = error as {reason?: string; mark?: {position?: number}; message?: string};
     problems.push({
-      line: (mark?.line ?? 0) + 2,
-      column: (mark?.column ?? 0) + 1,
-      message: `YAML syntax error: ${firstLine((error as Error).message ?? String(error))}`,
+      ...at(mark?.position ?? 0),
+      message: `YAML syntax error: ${firstLine(reason ?? message ?? String(error))}`,
     });
   }
   return problems;

@@ -91,6 +91,15 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     },
     problems: ['docs/bomb.md:4:8: frontmatter expands to more than 10000 values through YAML aliases; write the values out instead of repeating them by alias'],
   },
+  'a NUL byte inside a value': {
+    files: {'docs/nul.md': unit('nul').replace('title: nul', 'title: n\u0000ul')},
+    problems: ['docs/nul.md:2:9: YAML syntax error: null byte is not allowed in input'],
+  },
+  'a lone carriage return inside a value': {
+    // js-yaml counts a lone \r as a line break, so its own mark put this on the closing line; only \n ends a line here.
+    files: {'docs/return.md': unit('return').replace('kind: area', 'kind: a\rrea')},
+    problems: ['docs/return.md:6:12: YAML syntax error: can not read a block mapping entry; a multiline key may not be an implicit key'],
+  },
   'a date that does not exist': {
     files: {'docs/dated.md': unit('dated', '  reviewed: 2026-02-30\n')},
     problems: ['docs/dated.md:7:13: "org.reviewed" is not a real calendar date'],
