@@ -152,6 +152,13 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   return read(data as Record<string, unknown>);
 }
 
+/**
+ * Enough YAML errors to fix at once. A pasted run of quotes or anchors makes the
+ * parser report one error per character (100,000 of them for a long run), which
+ * would bury the page's other problems and every other page's.
+ */
+export const MAX_YAML_PROBLEMS = 10;
+
 /** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
 function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
@@ -162,16 +169,18 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
       const opened = unclosedQuoteLine(yamlText);
       problems.push({
         ...(opened ?? position),
-        message: `YAML syntax error: the quoted text that starts here is never closed (${firstLine(issue.message)})`,
+        message: `YAML syntax error: the quoted text that starts here is never closed (${parserText(issue.message)})`,
       });
       continue;
     }
     const message =
       issue.code === 'TAG_RESOLVE_FAILED'
-        ? `YAML tags such as ${/!\S*/.exec(issue.message)?.[0] ?? 'this one'} are not accepted in frontmatter; write a plain value`
+        ? `YAML tags such as ${parserText(/!\S*/.exec(issue.message)?.[0] ?? 'this one')} are not accepted in frontmatter; write a plain value`
         : issue.code === 'DUPLICATE_KEY'
           ? 'YAML syntax error: this key appears twice in the same mapping'
-          : `YAML syntax error: ${firstLine(issue.message)}`;
+          : /call stack/i.test(issue.message)
+            ? 'YAML syntax error: brackets or keys are nested too deeply to read'
+            : `YAML syntax error: ${parserText(issue.message)}`;
     problems.push({...position, message});
   }
   if (problems.length === 0) {
@@ -181,10 +190,18 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
     const {reason, mark, message} = error as {reason?: string; mark?: {position?: number}; message?: string};
     problems.push({
       ...at(mark?.position ?? 0),
-      message: `YAML syntax error: ${firstLine(reason ?? message ?? String(error))}`,
+      message: `YAML syntax error: ${parserText(reason ?? message ?? String(error))}`,
     });
   }
-  return problems;
+  if (problems.length <= MAX_YAML_PROBLEMS) return problems;
+  const ordered = problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return [
+    ...ordered.slice(0, MAX_YAML_PROBLEMS),
+    {
+      ...ordered[MAX_YAML_PROBLEMS]!,
+      message: `YAML syntax error: ${problems.length - MAX_YAML_PROBLEMS} more from here on, not listed; fix the ones above first`,
+    },
+  ];
 }
 
 /** Line (in file terms) of the first quoted value that is not closed on its own line and never afterwards. */
@@ -242,6 +259,8 @@ function rangeStart(node: unknown): number | undefined {
   return Array.isArray(range) ? range[0] : undefined;
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? text;
+/** The first line of a parser's message, clipped: it may quote the page's text, such as a 100,000-character alias. */
+function parserText(text: string): string {
+  const line = text.split('\n')[0]?.trim() ?? text;
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }

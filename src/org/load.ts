@@ -102,7 +102,7 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
         problems.push({
           file: source,
           ...locate(key, true),
-          message: `unknown frontmatter key "${key}" (did you mean "org"?): without "org" this page is published with no place in the organization`,
+          message: `unknown frontmatter key "${clip(key)}" (did you mean "org"?): without "org" this page is published with no place in the organization`,
         });
       }
     }
@@ -160,7 +160,7 @@ function problemsFromIssue(
     return issue.keys.map((key) => ({
       file: source,
       ...locate([field, key].join('.'), true),
-      message: `unknown field "${[field, key].join('.')}"${didYouMean(key, siblings)}`,
+      message: `unknown field "${clip([field, key].join('.'))}"${didYouMean(key, siblings)}`,
     }));
   }
   const value = valueAtPath(org, issue.path);
@@ -170,7 +170,7 @@ function problemsFromIssue(
   }
   let message = `"${field}" ${issue.message}`;
   if (issue.code === 'invalid_value' && typeof value === 'string') {
-    message += `, not "${value}"${didYouMean(value, issue.values.map(String))}`;
+    message += `, not "${clip(value)}"${didYouMean(value, issue.values.map(String))}`;
   }
   return [{file: source, ...locate(field), message}];
 }
@@ -192,10 +192,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Text from the page, shortened for a message: a key or value may be 100,000 characters long. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
-  return `${typeof value === 'string' ? 'the text' : 'the value'} ${JSON.stringify(value)}`;
+  return `${typeof value === 'string' ? 'the text' : 'the value'} ${clip(JSON.stringify(value))}`;
 }
 
 function titleFromFileName(source: string): string {

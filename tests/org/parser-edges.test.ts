@@ -8,6 +8,7 @@
 import {mkdir, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {MAX_YAML_PROBLEMS} from '@site/src/org/frontmatter';
 import {formatProblem} from '@site/src/org/problems';
 import {checkContentTree} from '@site/src/plugins/content';
 import {contentTree} from '@site/tests/support/content-tree';
@@ -100,6 +101,10 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     files: {'docs/return.md': unit('return').replace('kind: area', 'kind: a\rrea')},
     problems: ['docs/return.md:6:12: YAML syntax error: can not read a block mapping entry; a multiline key may not be an implicit key'],
   },
+  'a 10,000-character value, quoted short': {
+    files: {'docs/huge.md': unit('huge').replace('kind: area', `kind: ${'x'.repeat(10_000)}`)},
+    problems: [`docs/huge.md:5:9: "org.kind" must be one of organization, sponsor, institution, council, role, area, team, not "${'x'.repeat(80)}…"`],
+  },
   'a date that does not exist': {
     files: {'docs/dated.md': unit('dated', '  reviewed: 2026-02-30\n')},
     problems: ['docs/dated.md:7:13: "org.reviewed" is not a real calendar date'],
@@ -134,6 +139,21 @@ describe('the check on unusual pages', () => {
     const result = await checkContentTree(await treeWith({'docs/separator.md': unit('separator', '  name: "Left\u2028Right"\n')}));
     expect(result.problems.map(formatProblem)).toEqual([]);
     expect(result.graph?.units.get('separator')?.name).toBe('Left\u2028Right');
+  });
+
+  it('lists the first YAML errors of a pasted run of quotes, not one per character', async () => {
+    const result = await checkContentTree(await treeWith({'docs/quotes.md': unit('quotes').replace('title: quotes', `title: ${'"'.repeat(2_000)}`)}));
+    expect(result.problems).toHaveLength(MAX_YAML_PROBLEMS + 1);
+    expect(result.problems.every((problem) => problem.file === 'docs/quotes.md' && problem.line === 2)).toBe(true);
+    expect(result.problems.at(-1)!.message).toMatch(/^YAML syntax error: \d+ more from here on, not listed; fix the ones above first$/);
+  });
+
+  it('says that brackets nested past the parser\'s stack are too deep', async () => {
+    const result = await checkContentTree(await treeWith({'docs/nested.md': unit('nested').replace('title: nested', `title: ${'['.repeat(20_000)}`)}));
+    const messages = result.problems.map((problem) => problem.message);
+    expect(messages).toContain('YAML syntax error: brackets or keys are nested too deeply to read');
+    expect(messages.some((message) => /call stack/i.test(message))).toBe(false);
+    expect(result.problems.length).toBeLessThanOrEqual(MAX_YAML_PROBLEMS + 1);
   });
 
   it('follows a symbolically linked folder of unit pages, as the docs plugin does', async () => {
