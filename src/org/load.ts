@@ -89,9 +89,20 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
   const hasOrg = 'org' in frontMatter;
   const page: LoadedPage = {source, title, ...(description ? {description} : {}), hasOrg, frontMatter, body, bodyLine: read.bodyLine, locate};
   const problems: OrgProblem[] = read.problems.map((problem) => ({file: source, ...problem}));
+  const strayOrgLine = read.present ? undefined : orgBlockOutsideFrontMatter(body);
+  if (strayOrgLine !== undefined) {
+    // A first line such as "----", " ---" or "+++" opens no frontmatter, and the block below it is published as text.
+    const firstLine = body.slice(0, body.search(/\r?\n|$/));
+    problems.push({
+      file: source,
+      line: 1,
+      column: 1,
+      message: `the "org" block on line ${strayOrgLine} is not in frontmatter, so this page would be published with no place in the organization: frontmatter opens with a first line that is exactly "---", not ${firstLine === '' ? 'an empty line' : `"${clip(firstLine)}"`}`,
+    });
+  }
   if (problems.length > 0) {
     // Guess the id of an unreadable unit page so other pages are not blamed for referring to it.
-    const declaredId = /^org:[\s\S]*?^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(read.present ? text : '')?.[1];
+    const declaredId = /^org:[\s\S]*?^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(text)?.[1];
     return {page: {...page, hasOrg: /^org:/m.test(text)}, problems, ...(declaredId ? {unreadableId: declaredId} : {})};
   }
 
@@ -139,6 +150,18 @@ export const SIMPLE_BODY_READER: BodyReader = {
   contentTitle: (body) => /^#[ \t]+(.+?)[ \t#]*$/m.exec(body)?.[1],
   excerpt: () => undefined,
 };
+
+/** Line of an `org:` block written at the start of a line outside fenced code, in a page with no frontmatter. */
+function orgBlockOutsideFrontMatter(body: string): number | undefined {
+  let fence: string | undefined;
+  for (const [index, line] of body.split('\n').entries()) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && fence === undefined) fence = marker;
+    else if (marker && fence !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (fence === undefined && /^org:(?:\s|$)/.test(line)) return index + 1;
+  }
+  return undefined;
+}
 
 function looksLikeOrgKey(key: string, value: unknown): boolean {
   const lower = key.toLowerCase();

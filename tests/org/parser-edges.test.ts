@@ -101,6 +101,22 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     files: {'docs/return.md': unit('return').replace('kind: area', 'kind: a\rrea')},
     problems: ['docs/return.md:6:12: YAML syntax error: can not read a block mapping entry; a multiline key may not be an implicit key'],
   },
+  'a "----" first line over a unit\'s frontmatter': {
+    files: {
+      'docs/ruled.md': unit('ruled').replace(/^---\n/, '----\n'),
+      // The page that refers to the unit is not blamed: the unit's own page is what to fix.
+      'docs/refers.md': unit('refers').replace('reportsTo: director', 'reportsTo: ruled'),
+    },
+    problems: [
+      'docs/ruled.md:1:1: the "org" block on line 3 is not in frontmatter, so this page would be published with no place in the organization: frontmatter opens with a first line that is exactly "---", not "----"',
+    ],
+  },
+  'a first line with a leading space': {
+    files: {'docs/indented.md': unit('indented').replace(/^---\n/, ' ---\n')},
+    problems: [
+      'docs/indented.md:1:1: the "org" block on line 3 is not in frontmatter, so this page would be published with no place in the organization: frontmatter opens with a first line that is exactly "---", not " ---"',
+    ],
+  },
   'a 10,000-character value, quoted short': {
     files: {'docs/huge.md': unit('huge').replace('kind: area', `kind: ${'x'.repeat(10_000)}`)},
     problems: [`docs/huge.md:5:9: "org.kind" must be one of organization, sponsor, institution, council, role, area, team, not "${'x'.repeat(80)}…"`],
@@ -154,6 +170,11 @@ describe('the check on unusual pages', () => {
     expect(messages).toContain('YAML syntax error: brackets or keys are nested too deeply to read');
     expect(messages.some((message) => /call stack/i.test(message))).toBe(false);
     expect(result.problems.length).toBeLessThanOrEqual(MAX_YAML_PROBLEMS + 1);
+  });
+
+  it('reads an org block shown in a code block of a page without frontmatter as text', async () => {
+    const result = await checkContentTree(await treeWith({'docs/example.md': '# Example\n\n```yaml\norg:\n  id: example\n```\n'}));
+    expect(result.problems.map(formatProblem)).toEqual([]);
   });
 
   it('follows a symbolically linked folder of unit pages, as the docs plugin does', async () => {
