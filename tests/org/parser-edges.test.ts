@@ -117,6 +117,14 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
       'docs/indented.md:1:1: the "org" block on line 3 is not in frontmatter, so this page would be published with no place in the organization: frontmatter opens with a first line that is exactly "---", not " ---"',
     ],
   },
+  'frontmatter values the docs plugin refuses': {
+    files: {'docs/refused.md': unit('refused', '', 'sidebar_position: first\ndescription: [a, b]\n').replace('title: refused', 'title: # Refused')},
+    problems: [
+      'docs/refused.md:2:8: the docs plugin would refuse this page: "title" must be a string',
+      'docs/refused.md:3:19: the docs plugin would refuse this page: "sidebar_position" must be a number',
+      'docs/refused.md:4:14: the docs plugin would refuse this page: "description" must be a string',
+    ],
+  },
   'a 10,000-character value, quoted short': {
     files: {'docs/huge.md': unit('huge').replace('kind: area', `kind: ${'x'.repeat(10_000)}`)},
     problems: [`docs/huge.md:5:9: "org.kind" must be one of organization, sponsor, institution, council, role, area, team, not "${'x'.repeat(80)}…"`],
