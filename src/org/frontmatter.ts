@@ -16,7 +16,7 @@
  * Pure: text in, values and problems with positions out.
  */
 import {CORE_SCHEMA, load as loadYaml} from 'js-yaml';
-import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml';
+import {isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
 import type {SourcePosition} from './problems';
 
 /** A problem inside one file; the caller adds the file name. */
@@ -104,15 +104,8 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   // is built only when something has to be located.
   const model = () => {
     if (!documentModel) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core'});
-      documentModel = {
-        doc,
-        at: (offset) => {
-          const position = lineCounter.linePos(offset);
-          return {line: position.line + 1, column: position.col};
-        },
-      };
+      const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: true, schema: 'core'});
+      documentModel = {doc, at: positionsIn(yamlText)};
     }
     return documentModel;
   };
@@ -202,6 +195,29 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
       message: `YAML syntax error: ${problems.length - MAX_YAML_PROBLEMS} more from here on, not listed; fix the ones above first`,
     },
   ];
+}
+
+/**
+ * Turns offsets in the YAML text (which starts on the file's second line) into
+ * file positions, counting only \n as a line break. Not yaml's LineCounter: it
+ * learns line breaks from the parser's newline tokens, and a token the parser
+ * could not make sense of may hide one, which put later errors on the line
+ * before, past its end.
+ */
+function positionsIn(yamlText: string): (offset: number) => SourcePosition {
+  const lineStarts = [0];
+  for (let newline = yamlText.indexOf('\n'); newline !== -1; newline = yamlText.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
+  return (offset) => {
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return {line: low + 2, column: offset - lineStarts[low]! + 1};
+  };
 }
 
 /** Line (in file terms) of the first quoted value that is not closed on its own line and never afterwards. */

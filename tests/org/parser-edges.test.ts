@@ -180,6 +180,15 @@ describe('the check on unusual pages', () => {
     expect(result.problems.length).toBeLessThanOrEqual(MAX_YAML_PROBLEMS + 1);
   });
 
+  it('places YAML errors after a token that hides a line break on their own line', async () => {
+    const text = unit('broken', '  relations:\n    - type: founded\n      to: director\n').replace('\n    - type', '\n}   - type');
+    const result = await checkContentTree(await treeWith({'docs/broken.md': text}));
+    const lines = text.split('\n');
+    expect(result.problems.length).toBeGreaterThan(1);
+    for (const problem of result.problems) expect(problem.column, formatProblem(problem)).toBeLessThanOrEqual(lines[problem.line - 1]!.length + 1);
+    expect(result.problems.map(formatProblem)).toContain('docs/broken.md:9:9: YAML syntax error: Unexpected map-value-ind token in YAML stream: ":"');
+  });
+
   it('reads an org block shown in a code block of a page without frontmatter as text', async () => {
     const result = await checkContentTree(await treeWith({'docs/example.md': '# Example\n\n```yaml\norg:\n  id: example\n```\n'}));
     expect(result.problems.map(formatProblem)).toEqual([]);
