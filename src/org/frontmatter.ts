@@ -126,6 +126,12 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   try {
     data = loadYaml(yamlText, {schema: CORE_SCHEMA});
   } catch (error) {
+    // The position-keeping parser recurses once per level of nesting, and on a few thousand levels (a pasted
+    // run of "[" or "- ") it runs out of stack; if that happens while V8 compiles a regular expression, the
+    // whole process dies instead of throwing. js-yaml stops at 100 levels, so what may nest deeper than that
+    // is described by js-yaml's error alone.
+    const deep = deeperThan(yamlText, JS_YAML_MAX_DEPTH);
+    if (deep !== undefined) return read({}, [jsYamlProblem(positionsIn(yamlText), error, deep)]);
     return read({}, yamlProblems(yamlText, model(), error));
   }
   if (data === null || data === undefined) return read({});
@@ -152,6 +158,52 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
  */
 export const MAX_YAML_PROBLEMS = 10;
 
+/** The nesting js-yaml accepts (its `maxDepth` default); it refuses deeper YAML with an error at the place. */
+const JS_YAML_MAX_DEPTH = 100;
+
+const TOO_DEEP = 'YAML syntax error: brackets or keys are nested too deeply to read';
+
+/**
+ * js-yaml's error, located by its offset: its own line and column count a lone
+ * \r as a line break, and for a NUL byte they are line 1 and the offset. With
+ * no offset (it ran out of stack), at `fallbackOffset`.
+ */
+function jsYamlProblem(at: (offset: number) => SourcePosition, error: unknown, fallbackOffset: number): TextProblem {
+  const {reason, mark, message} = error as {reason?: string; mark?: {position?: number}; message?: string};
+  const text = reason ?? message ?? String(error);
+  return {
+    ...at(mark?.position ?? fallbackOffset),
+    message: /maxDepth|call stack/i.test(text) ? TOO_DEEP : `YAML syntax error: ${parserText(text)}`,
+  };
+}
+
+/**
+ * The offset at which the YAML text may nest deeper than `limit`, if it does
+ * anywhere. An overestimate, never an underestimate: open brackets count even
+ * inside quotes, and on each line every space of indentation and every "- ",
+ * "? " or ": " counts as a level.
+ */
+function deeperThan(yamlText: string, limit: number): number | undefined {
+  let flowDepth = 0;
+  let lineStart = 0;
+  while (lineStart <= yamlText.length) {
+    const newline = yamlText.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? yamlText.length : newline;
+    const line = yamlText.slice(lineStart, lineEnd);
+    const blockDepth = /^ */.exec(line)![0].length + (line.match(/(?:^|\s)[-?:](?=\s|$)/g)?.length ?? 0);
+    if (blockDepth + flowDepth > limit) return lineStart;
+    for (let index = 0; index < line.length; index += 1) {
+      const character = line[index];
+      if (character === '[' || character === '{') flowDepth += 1;
+      else if ((character === ']' || character === '}') && flowDepth > 0) flowDepth -= 1;
+      if (blockDepth + flowDepth > limit) return lineStart + index;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}
+
 /** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
 function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
@@ -172,20 +224,12 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
         : issue.code === 'DUPLICATE_KEY'
           ? 'YAML syntax error: this key appears twice in the same mapping'
           : /call stack/i.test(issue.message)
-            ? 'YAML syntax error: brackets or keys are nested too deeply to read'
+            ? TOO_DEEP
             : `YAML syntax error: ${parserText(issue.message)}`;
     problems.push({...position, message});
   }
-  if (problems.length === 0) {
-    // The two parsers disagree on what is wrong (a NUL byte, a lone \r), so js-yaml's own mark is the best we
-    // have. Only its offset: its line and column count a lone \r as a line break, and for a NUL byte they are
-    // line 1 and the offset, so they are turned into a position the way every other one is.
-    const {reason, mark, message} = error as {reason?: string; mark?: {position?: number}; message?: string};
-    problems.push({
-      ...at(mark?.position ?? 0),
-      message: `YAML syntax error: ${parserText(reason ?? message ?? String(error))}`,
-    });
-  }
+  // The two parsers disagree on what is wrong (a NUL byte, a lone \r): js-yaml's own error is the best we have.
+  if (problems.length === 0) problems.push(jsYamlProblem(at, error, 0));
   if (problems.length <= MAX_YAML_PROBLEMS) return problems;
   const ordered = problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return [

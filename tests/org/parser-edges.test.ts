@@ -129,6 +129,14 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     files: {'docs/huge.md': unit('huge').replace('kind: area', `kind: ${'x'.repeat(10_000)}`)},
     problems: [`docs/huge.md:5:9: "org.kind" must be one of organization, sponsor, institution, council, role, area, team, not "${'x'.repeat(80)}…"`],
   },
+  'a pasted run of "- " before a key': {
+    files: {'docs/dashes.md': unit('dashes').replace('\norg:', `\n${'- '.repeat(10_000)}org:`)},
+    problems: ['docs/dashes.md:3:1: YAML syntax error: end of the stream or a document separator is expected'],
+  },
+  'brackets nested 20,000 deep': {
+    files: {'docs/nested.md': unit('nested', `  name: ${'['.repeat(20_000)}x${']'.repeat(20_000)}\n`)},
+    problems: ['docs/nested.md:7:107: YAML syntax error: brackets or keys are nested too deeply to read'],
+  },
   'a date that does not exist': {
     files: {'docs/dated.md': unit('dated', '  reviewed: 2026-02-30\n')},
     problems: ['docs/dated.md:7:13: "org.reviewed" is not a real calendar date'],
