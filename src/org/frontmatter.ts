@@ -66,7 +66,7 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
       {
         line: 1,
         column: 4,
-        message: `frontmatter must be YAML opened by a line that is just "---"; "---${language}" is not accepted${runs}`,
+        message: `frontmatter must be YAML opened by a line that is just "---"; "---${clipped(language)}" is not accepted${runs}`,
       },
     ]);
   }
@@ -173,7 +173,7 @@ function jsYamlProblem(at: (offset: number) => SourcePosition, error: unknown, f
   const text = reason ?? message ?? String(error);
   return {
     ...at(mark?.position ?? fallbackOffset),
-    message: /maxDepth|call stack/i.test(text) ? TOO_DEEP : `YAML syntax error: ${parserText(text)}`,
+    message: /maxDepth|call stack/i.test(text) ? TOO_DEEP : `YAML syntax error: ${clipped(text)}`,
   };
 }
 
@@ -214,18 +214,18 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
       const opened = unclosedQuoteLine(yamlText);
       problems.push({
         ...(opened ?? position),
-        message: `YAML syntax error: the quoted text that starts here is never closed (${parserText(issue.message)})`,
+        message: `YAML syntax error: the quoted text that starts here is never closed (${clipped(issue.message)})`,
       });
       continue;
     }
     const message =
       issue.code === 'TAG_RESOLVE_FAILED'
-        ? `YAML tags such as ${parserText(/!\S*/.exec(issue.message)?.[0] ?? 'this one')} are not accepted in frontmatter; write a plain value`
+        ? `YAML tags such as ${clipped(/!\S*/.exec(issue.message)?.[0] ?? 'this one')} are not accepted in frontmatter; write a plain value`
         : issue.code === 'DUPLICATE_KEY'
           ? 'YAML syntax error: this key appears twice in the same mapping'
           : /call stack/i.test(issue.message)
             ? TOO_DEEP
-            : `YAML syntax error: ${parserText(issue.message)}`;
+            : `YAML syntax error: ${clipped(issue.message)}`;
     problems.push({...position, message});
   }
   // The two parsers disagree on what is wrong (a NUL byte, a lone \r): js-yaml's own error is the best we have.
@@ -319,8 +319,8 @@ function rangeStart(node: unknown): number | undefined {
   return Array.isArray(range) ? range[0] : undefined;
 }
 
-/** The first line of a parser's message, clipped: it may quote the page's text, such as a 100,000-character alias. */
-function parserText(text: string): string {
+/** The first line of a parser's message or of the page's text, clipped: either may quote a 100,000-character run. */
+function clipped(text: string): string {
   const line = text.split('\n')[0]?.trim() ?? text;
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }

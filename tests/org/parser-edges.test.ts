@@ -82,6 +82,10 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     files: {'docs/lists.md': '# Lists\n\nText.\n\n<UnitList kind="nope" />\n'},
     problems: ['docs/lists.md:5:1: <UnitList>: kind must be one of organization, sponsor, institution, council, role, area, team, not "nope"'],
   },
+  'a long run after the opening ---': {
+    files: {'docs/opener-run.md': unit('opener-run').replace(/^---\n/, `---${'['.repeat(10_000)}\n`)},
+    problems: [`docs/opener-run.md:1:4: frontmatter must be YAML opened by a line that is just "---"; "---${'['.repeat(160)}…" is not accepted`],
+  },
   'a YAML custom tag': {
     files: {'docs/tagged.md': unit('tagged').replace('title: tagged', 'title: !shout tagged')},
     problems: ['docs/tagged.md:2:8: YAML tags such as !shout are not accepted in frontmatter; write a plain value'],
