@@ -16,7 +16,7 @@
  * Pure: text in, values and problems with positions out.
  */
 import {CORE_SCHEMA, load as loadYaml} from 'js-yaml';
-import {isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode} from 'yaml';
+import {isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode} from 'yaml';
 import type {SourcePosition} from './problems';
 
 /** A problem inside one file; the caller adds the file name. */
@@ -66,7 +66,7 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
       {
         line: 1,
         column: 4,
-        message: `frontmatter must be YAML opened by a line that is just "---"; "---${language}" is not accepted${runs}`,
+        message: `frontmatter must be YAML opened by a line that is just "---"; "---${clipped(language)}" is not accepted${runs}`,
       },
     ]);
   }
@@ -104,15 +104,8 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   // is built only when something has to be located.
   const model = () => {
     if (!documentModel) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(yamlText, {lineCounter, prettyErrors: false, uniqueKeys: true, schema: 'core'});
-      documentModel = {
-        doc,
-        at: (offset) => {
-          const position = lineCounter.linePos(offset);
-          return {line: position.line + 1, column: position.col};
-        },
-      };
+      const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: true, schema: 'core'});
+      documentModel = {doc, at: positionsIn(yamlText)};
     }
     return documentModel;
   };
@@ -133,6 +126,12 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   try {
     data = loadYaml(yamlText, {schema: CORE_SCHEMA});
   } catch (error) {
+    // The position-keeping parser recurses once per level of nesting, and on a few thousand levels (a pasted
+    // run of "[" or "- ") it runs out of stack; if that happens while V8 compiles a regular expression, the
+    // whole process dies instead of throwing. js-yaml stops at 100 levels, so what may nest deeper than that
+    // is described by js-yaml's error alone.
+    const deep = deeperThan(yamlText, JS_YAML_MAX_DEPTH);
+    if (deep !== undefined) return read({}, [jsYamlProblem(positionsIn(yamlText), error, deep)]);
     return read({}, yamlProblems(yamlText, model(), error));
   }
   if (data === null || data === undefined) return read({});
@@ -152,13 +151,66 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   return read(data as Record<string, unknown>);
 }
 
+/**
+ * Enough YAML errors to fix at once. A pasted run of quotes or anchors makes the
+ * parser report one error per character (100,000 of them for a long run), which
+ * would bury the page's other problems and every other page's.
+ */
+export const MAX_YAML_PROBLEMS = 10;
+
+/** The nesting js-yaml accepts (its `maxDepth` default); it refuses deeper YAML with an error at the place. */
+const JS_YAML_MAX_DEPTH = 100;
+
+const TOO_DEEP = 'YAML syntax error: brackets or keys are nested too deeply to read';
+
+/**
+ * js-yaml's error, located by its offset: its own line and column count a lone
+ * \r as a line break, and for a NUL byte they are line 1 and the offset. With
+ * no offset (it ran out of stack), at `fallbackOffset`.
+ */
+function jsYamlProblem(at: (offset: number) => SourcePosition, error: unknown, fallbackOffset: number): TextProblem {
+  const {reason, mark, message} = error as {reason?: string; mark?: {position?: number}; message?: string};
+  const text = reason ?? message ?? String(error);
+  return {
+    ...at(mark?.position ?? fallbackOffset),
+    message: /maxDepth|call stack/i.test(text) ? TOO_DEEP : `YAML syntax error: ${clipped(text)}`,
+  };
+}
+
+/**
+ * The offset at which the YAML text may nest deeper than `limit`, if it does
+ * anywhere. An overestimate, never an underestimate: open brackets count even
+ * inside quotes, and on each line every space of indentation and every "- ",
+ * "? " or ": " counts as a level.
+ */
+function deeperThan(yamlText: string, limit: number): number | undefined {
+  let flowDepth = 0;
+  let lineStart = 0;
+  while (lineStart <= yamlText.length) {
+    const newline = yamlText.indexOf('\n', lineStart);
+    const lineEnd = newline === -1 ? yamlText.length : newline;
+    const line = yamlText.slice(lineStart, lineEnd);
+    const blockDepth = /^ */.exec(line)![0].length + (line.match(/(?:^|\s)[-?:](?=\s|$)/g)?.length ?? 0);
+    if (blockDepth + flowDepth > limit) return lineStart;
+    for (let index = 0; index < line.length; index += 1) {
+      const character = line[index];
+      if (character === '[' || character === '{') flowDepth += 1;
+      else if ((character === ']' || character === '}') && flowDepth > 0) flowDepth -= 1;
+      if (blockDepth + flowDepth > limit) return lineStart + index;
+    }
+    if (newline === -1) break;
+    lineStart = newline + 1;
+  }
+  return undefined;
+}
+
 /** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
 function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
-  // After the first syntax error the parser's later complaints are mostly echoes of it
-  // ("implicit keys need to be on a single line" twice per line); tags and repeated keys stand alone.
-  const firstSyntaxError = doc.errors.find((issue) => issue.code !== 'DUPLICATE_KEY');
-  const issues = [...doc.errors.filter((issue) => issue === firstSyntaxError || issue.code === 'DUPLICATE_KEY'), ...doc.warnings];
+  // The parser often complains twice about the same spot ("implicit keys need to be on a
+  // single line", then "nested mappings are not allowed"): one message per position is enough.
+  const seen = new Set<number>();
+  const issues = [...doc.errors, ...doc.warnings].filter((issue) => !seen.has(issue.pos[0]) && seen.add(issue.pos[0]));
   for (const issue of issues) {
     const position = at(issue.pos[0]);
     if (issue.code === 'MISSING_CHAR' && /quote/.test(issue.message)) {
@@ -166,28 +218,54 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
       const opened = unclosedQuoteLine(yamlText);
       problems.push({
         ...(opened ?? position),
-        message: `YAML syntax error: the quoted text that starts here is never closed (${firstLine(issue.message)})`,
+        message: `YAML syntax error: the quoted text that starts here is never closed (${clipped(issue.message)})`,
       });
       continue;
     }
     const message =
       issue.code === 'TAG_RESOLVE_FAILED'
-        ? `YAML tags such as ${/!\S*/.exec(issue.message)?.[0] ?? 'this one'} are not accepted in frontmatter; write a plain value`
+        ? `YAML tags such as ${clipped(/!\S*/.exec(issue.message)?.[0] ?? 'this one')} are not accepted in frontmatter; write a plain value`
         : issue.code === 'DUPLICATE_KEY'
           ? 'YAML syntax error: this key appears twice in the same mapping'
-          : `YAML syntax error: ${firstLine(issue.message)}`;
+          : /call stack/i.test(issue.message)
+            ? TOO_DEEP
+            : `YAML syntax error: ${clipped(issue.message)}`;
     problems.push({...position, message});
   }
-  if (problems.length === 0) {
-    // The two parsers disagree on what is wrong; js-yaml's own mark is the best we have.
-    const mark = (error as {mark?: {line?: number; column?: number}}).mark;
-    problems.push({
-      line: (mark?.line ?? 0) + 2,
-      column: (mark?.column ?? 0) + 1,
-      message: `YAML syntax error: ${firstLine((error as Error).message ?? String(error))}`,
-    });
-  }
-  return problems;
+  // The two parsers disagree on what is wrong (a NUL byte, a lone \r): js-yaml's own error is the best we have.
+  if (problems.length === 0) problems.push(jsYamlProblem(at, error, 0));
+  if (problems.length <= MAX_YAML_PROBLEMS) return problems;
+  const ordered = problems.sort((a, b) => a.line - b.line || a.column - b.column);
+  return [
+    ...ordered.slice(0, MAX_YAML_PROBLEMS),
+    {
+      ...ordered[MAX_YAML_PROBLEMS]!,
+      message: `YAML syntax error: ${problems.length - MAX_YAML_PROBLEMS} more from here on, not listed; fix the ones above first`,
+    },
+  ];
+}
+
+/**
+ * Turns offsets in the YAML text (which starts on the file's second line) into
+ * file positions, counting only \n as a line break. Not yaml's LineCounter: it
+ * learns line breaks from the parser's newline tokens, and a token the parser
+ * could not make sense of may hide one, which put later errors on the line
+ * before, past its end.
+ */
+function positionsIn(yamlText: string): (offset: number) => SourcePosition {
+  const lineStarts = [0];
+  for (let newline = yamlText.indexOf('\n'); newline !== -1; newline = yamlText.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
+  return (offset) => {
+    // The last line start at or before the offset.
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return {line: low + 2, column: offset - lineStarts[low]! + 1};
+  };
 }
 
 /** Line (in file terms) of the first quoted value that is not closed on its own line and never afterwards. */
@@ -245,6 +323,8 @@ function rangeStart(node: unknown): number | undefined {
   return Array.isArray(range) ? range[0] : undefined;
 }
 
-function firstLine(text: string): string {
-  return text.split('\n')[0]?.trim() ?? text;
+/** The first line of a parser's message or of the page's text, clipped: either may quote a 100,000-character run. */
+function clipped(text: string): string {
+  const line = text.split('\n')[0]?.trim() ?? text;
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }

@@ -11,8 +11,14 @@ export const FRONT_MATTER_SCHEMA_PATH = '/schema/org-frontmatter.v1.schema.json'
 export function createJsonSchemas(): Record<string, unknown> {
   // A unit page's whole frontmatter: Docusaurus's own keys stay open, `org` is ours.
   const frontMatter = z
-    .looseObject({org: orgFrontMatterSchema})
-    .describe('Frontmatter of a handbook unit page. Docusaurus keys (title, description, slug...) are allowed beside org.');
+    .looseObject({
+      // The Docusaurus keys a unit page uses, typed as the docs plugin validates them.
+      title: z.string().optional().describe('The page title, shown everywhere the unit is named unless org.name is set.'),
+      description: z.string().optional().describe('One sentence on what the unit does; shown in lists of units.'),
+      sidebar_position: z.number().optional().describe('Order among the pages of its folder.'),
+      org: orgFrontMatterSchema,
+    })
+    .describe('Frontmatter of a handbook unit page. Other Docusaurus keys are allowed beside these, except slug, id, draft and unlisted.');
   return {
     [FRONT_MATTER_SCHEMA_PATH]: withUnitPageRules({
       $id: FRONT_MATTER_SCHEMA_PATH,

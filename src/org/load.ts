@@ -89,9 +89,20 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
   const hasOrg = 'org' in frontMatter;
   const page: LoadedPage = {source, title, ...(description ? {description} : {}), hasOrg, frontMatter, body, bodyLine: read.bodyLine, locate};
   const problems: OrgProblem[] = read.problems.map((problem) => ({file: source, ...problem}));
+  const strayOrgLine = read.present ? undefined : orgBlockOutsideFrontMatter(body);
+  if (strayOrgLine !== undefined) {
+    // A first line such as "----", " ---" or "+++" opens no frontmatter, and the block below it is published as text.
+    const firstLine = body.slice(0, body.search(/\r?\n|$/));
+    problems.push({
+      file: source,
+      line: 1,
+      column: 1,
+      message: `the "org" block on line ${strayOrgLine} is not in frontmatter, so this page would be published with no place in the organization: frontmatter opens with a first line that is exactly "---", not ${firstLine === '' ? 'an empty line' : `"${clip(firstLine)}"`}`,
+    });
+  }
   if (problems.length > 0) {
     // Guess the id of an unreadable unit page so other pages are not blamed for referring to it.
-    const declaredId = /^org:[\s\S]*?^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(read.present ? text : '')?.[1];
+    const declaredId = /^org:[\s\S]*?^[ \t]+id:[ \t]*["']?([a-z0-9-]+)/m.exec(text)?.[1];
     return {page: {...page, hasOrg: /^org:/m.test(text)}, problems, ...(declaredId ? {unreadableId: declaredId} : {})};
   }
 
@@ -102,7 +113,7 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
         problems.push({
           file: source,
           ...locate(key, true),
-          message: `unknown frontmatter key "${key}" (did you mean "org"?): without "org" this page is published with no place in the organization`,
+          message: `unknown frontmatter key "${clip(key)}" (did you mean "org"?): without "org" this page is published with no place in the organization`,
         });
       }
     }
@@ -140,6 +151,18 @@ export const SIMPLE_BODY_READER: BodyReader = {
   excerpt: () => undefined,
 };
 
+/** Line of an `org:` block written at the start of a line outside fenced code, in a page with no frontmatter. */
+function orgBlockOutsideFrontMatter(body: string): number | undefined {
+  let fence: string | undefined;
+  for (const [index, line] of body.split('\n').entries()) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && fence === undefined) fence = marker;
+    else if (marker && fence !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+    else if (fence === undefined && /^org:(?:\s|$)/.test(line)) return index + 1;
+  }
+  return undefined;
+}
+
 function looksLikeOrgKey(key: string, value: unknown): boolean {
   const lower = key.toLowerCase();
   if (editDistance(lower, 'org') <= 1 || lower === 'organization') return true;
@@ -160,7 +183,7 @@ function problemsFromIssue(
     return issue.keys.map((key) => ({
       file: source,
       ...locate([field, key].join('.'), true),
-      message: `unknown field "${[field, key].join('.')}"${didYouMean(key, siblings)}`,
+      message: `unknown field "${clip([field, key].join('.'))}"${didYouMean(key, siblings)}`,
     }));
   }
   const value = valueAtPath(org, issue.path);
@@ -170,7 +193,7 @@ function problemsFromIssue(
   }
   let message = `"${field}" ${issue.message}`;
   if (issue.code === 'invalid_value' && typeof value === 'string') {
-    message += `, not "${value}"${didYouMean(value, issue.values.map(String))}`;
+    message += `, not "${clip(value)}"${didYouMean(value, issue.values.map(String))}`;
   }
   return [{file: source, ...locate(field), message}];
 }
@@ -192,10 +215,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Text from the page, shortened for a message: a key or value may be 100,000 characters long. */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty';
   if (Array.isArray(value)) return 'a list';
-  return `${typeof value === 'string' ? 'the text' : 'the value'} ${JSON.stringify(value)}`;
+  return `${typeof value === 'string' ? 'the text' : 'the value'} ${clip(JSON.stringify(value))}`;
 }
 
 function titleFromFileName(source: string): string {

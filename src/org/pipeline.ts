@@ -17,6 +17,8 @@ import {closestMatch} from './suggest';
 export interface SiteRules {
   /** The address the docs plugin gives a page; throws with a reason when it would refuse the page. */
   permalinkOf(source: string, frontMatter: Record<string, unknown>): string;
+  /** What the docs plugin refuses in a page's frontmatter, by dotted field path (`''` for the whole block). */
+  frontMatterProblems(frontMatter: Record<string, unknown>): Array<{field: string; message: string}>;
   /** Whether the docs plugin serves the page at its folder's address (`index.md`, `README.md`, named like its folder). */
   isFolderIndex(source: string): boolean;
   /** What owns an address that is not a page (a static file, an export), if anything. */
@@ -69,6 +71,10 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
       for (const [key, why] of Object.entries(FORBIDDEN_ON_UNIT_PAGES)) {
         if (key in page.frontMatter) at(page, key, why);
       }
+    }
+    // The build stops on frontmatter the docs plugin refuses, on any page.
+    for (const {field, message} of site.frontMatterProblems(page.frontMatter)) {
+      at(page, field, `the docs plugin would refuse this page: ${message}`, false);
     }
     let permalink: string;
     try {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {Globby} from '@docusaurus/utils';
 import {runPipeline, type PipelineResult, type SiteRules} from '../org/pipeline';
 import {loadPages, type LoadResult} from '../org/load';
-import {createPermalinkRule, docusaurusBodyReader, isFolderIndex, listDocsSources, type DocsSiteShape} from './docs-rules';
+import {createPermalinkRule, docsFrontMatterProblems, docusaurusBodyReader, isFolderIndex, listDocsSources, type DocsSiteShape} from './docs-rules';
 
 /** How this handbook's docs are served; docusaurus.config.ts uses the same values. */
 export const HANDBOOK_DOCS_SHAPE: DocsSiteShape = {contentDir: 'docs', routeBasePath: '/', trailingSlash: false};
@@ -30,6 +30,7 @@ export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HA
   );
   return {
     permalinkOf: createPermalinkRule(shape),
+    frontMatterProblems: docsFrontMatterProblems,
     isFolderIndex: (source) => isFolderIndex(source, shape.contentDir),
     bodyReader: docusaurusBodyReader,
     reservedBy(sitePath) {

@@ -29,6 +29,11 @@ const docsSlug = require('@docusaurus/plugin-content-docs/lib/slug.js') as {defa
 const docsNumberPrefix = require('@docusaurus/plugin-content-docs/lib/numberPrefix.js') as {
   DefaultNumberPrefixParser: (name: string) => {filename: string; numberPrefix?: number};
 };
+const docsFrontMatter = require('@docusaurus/plugin-content-docs/lib/frontMatter.js') as {
+  DocFrontMatterSchema: {
+    validate(value: unknown, options: object): {error?: {details: Array<{path: Array<string | number>; message: string}>}};
+  };
+};
 const docsIndex = require('@docusaurus/plugin-content-docs/lib/docs.js') as {
   isCategoryIndex: (param: {fileName: string; extension: string; directories: string[]}) => boolean;
   toCategoryIndexMatcherParam: (param: {source: string; sourceDirName: string}) => {fileName: string; extension: string; directories: string[]};
@@ -56,6 +61,18 @@ export const docusaurusBodyReader: BodyReader = {
   contentTitle: (body) => parseMarkdownContentTitle(body.trim()).contentTitle,
   excerpt: (body) => createExcerpt(body.trim()),
 };
+
+/**
+ * What the docs plugin's frontmatter validation refuses in a page's
+ * frontmatter (a `title` that is not text, a `sidebar_position` that is not a
+ * number...), by dotted field path: the build stops on any of them. The
+ * schema and options of the docs plugin's `validateDocFrontMatter`, called
+ * without its logging.
+ */
+export function docsFrontMatterProblems(frontMatter: Record<string, unknown>): Array<{field: string; message: string}> {
+  const {error} = docsFrontMatter.DocFrontMatterSchema.validate(frontMatter, {convert: true, allowUnknown: true, abortEarly: false});
+  return (error?.details ?? []).map((detail) => ({field: detail.path.join('.'), message: detail.message.replace(/\.$/, '')}));
+}
 
 /**
  * The address the docs plugin gives a page: its `slug`, else its folder (an

@@ -8,6 +8,7 @@
 import {symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {MAX_YAML_PROBLEMS} from '@site/src/org/frontmatter';
 import {formatProblem} from '@site/src/org/problems';
 import {checkContentTree} from '@site/src/plugins/content';
 import {contentTree, contentTreeWith} from '@site/tests/support/content-tree';
@@ -22,6 +23,35 @@ describe('the check on unusual pages', () => {
       expect(result.graph).toBeUndefined();
     });
   }
+
+  it('lists the first YAML errors of a pasted run of quotes, not one per character', async () => {
+    const result = await checkContentTree(await contentTreeWith({'docs/quotes.md': unit('quotes').replace('title: quotes', `title: ${'"'.repeat(2_000)}`)}));
+    expect(result.problems).toHaveLength(MAX_YAML_PROBLEMS + 1);
+    expect(result.problems.every((problem) => problem.file === 'docs/quotes.md' && problem.line === 2)).toBe(true);
+    expect(result.problems.at(-1)!.message).toMatch(/^YAML syntax error: \d+ more from here on, not listed; fix the ones above first$/);
+  });
+
+  it('says that brackets nested past the parser\'s stack are too deep', async () => {
+    const result = await checkContentTree(await contentTreeWith({'docs/nested.md': unit('nested').replace('title: nested', `title: ${'['.repeat(20_000)}`)}));
+    const messages = result.problems.map((problem) => problem.message);
+    expect(messages).toContain('YAML syntax error: brackets or keys are nested too deeply to read');
+    expect(messages.some((message) => /call stack/i.test(message))).toBe(false);
+    expect(result.problems.length).toBeLessThanOrEqual(MAX_YAML_PROBLEMS + 1);
+  });
+
+  it('places YAML errors after a token that hides a line break on their own line', async () => {
+    const text = unit('broken', '  relations:\n    - type: founded\n      to: director\n').replace('\n    - type', '\n}   - type');
+    const result = await checkContentTree(await contentTreeWith({'docs/broken.md': text}));
+    const lines = text.split('\n');
+    expect(result.problems.length).toBeGreaterThan(1);
+    for (const problem of result.problems) expect(problem.column, formatProblem(problem)).toBeLessThanOrEqual(lines[problem.line - 1]!.length + 1);
+    expect(result.problems.map(formatProblem)).toContain('docs/broken.md:9:9: YAML syntax error: Unexpected map-value-ind token in YAML stream: ":"');
+  });
+
+  it('reads an org block shown in a code block of a page without frontmatter as text', async () => {
+    const result = await checkContentTree(await contentTreeWith({'docs/example.md': '# Example\n\n```yaml\norg:\n  id: example\n```\n'}));
+    expect(result.problems.map(formatProblem)).toEqual([]);
+  });
 
   it('reads a page that starts with a byte-order mark like any other', async () => {
     const result = await checkContentTree(await contentTreeWith({'docs/bom.md': `\uFEFF${unit('bom')}`, 'docs/refers.md': unit('refers').replace('reportsTo: director', 'reportsTo: bom')}));
