@@ -141,6 +141,10 @@ export const REJECTED: Record<string, {files: Record<string, string>; problems: 
     files: {'docs/nested.md': unit('nested', `  name: ${'['.repeat(20_000)}x${']'.repeat(20_000)}\n`)},
     problems: ['docs/nested.md:7:107: YAML syntax error: brackets or keys are nested too deeply to read'],
   },
+  'a pasted run of "a: "': {
+    files: {'docs/keys.md': unit('keys', `  name: ${'a: '.repeat(100_000)}\n`)},
+    problems: ['docs/keys.md:7:10: YAML syntax error: bad indentation of a mapping entry'],
+  },
   'a date that does not exist': {
     files: {'docs/dated.md': unit('dated', '  reviewed: 2026-02-30\n')},
     problems: ['docs/dated.md:7:13: "org.reviewed" is not a real calendar date'],
