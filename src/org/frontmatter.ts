@@ -190,7 +190,7 @@ function deeperThan(yamlText: string, limit: number): number | undefined {
     const newline = yamlText.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? yamlText.length : newline;
     const line = yamlText.slice(lineStart, lineEnd);
-    const blockDepth = /^ */.exec(line)![0].length + (line.match(/(?:^|\s)[-?:](?=\s|$)/g)?.length ?? 0);
+    const blockDepth = /^ */.exec(line)![0].length + (line.match(/(?:^|\s)[-?](?=\s|$)|:(?=\s|$)/g)?.length ?? 0);
     if (blockDepth + flowDepth > limit) return lineStart;
     for (let index = 0; index < line.length; index += 1) {
       const character = line[index];
