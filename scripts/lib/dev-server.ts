@@ -81,13 +81,14 @@ export async function waitForPage(
   since: number,
   timeoutMs = 60_000,
 ): Promise<number> {
-  if (page.url() !== url) await page.goto(url, {waitUntil: 'load'});
+  // Every navigation is bounded, so a page that never loads fails here with a message, not a runner timeout.
+  if (page.url() !== url) await page.goto(url, {waitUntil: 'load', timeout: 10_000}).catch(() => undefined);
   let lastReload = Date.now();
   while (Date.now() - since < timeoutMs) {
     if (await condition(page).catch(() => false)) return Date.now() - since;
     await page.waitForTimeout(100);
     if (Date.now() - lastReload > 2_000) {
-      await page.reload({waitUntil: 'load'}).catch(() => undefined);
+      await page.reload({waitUntil: 'load', timeout: 10_000}).catch(() => undefined);
       lastReload = Date.now();
     }
   }

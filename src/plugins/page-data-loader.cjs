@@ -11,7 +11,14 @@ module.exports = function orgPageDataLoader(source) {
   const {siteDir, pageDataDir} = this.getOptions();
   const relative = path.relative(siteDir, this.resourcePath).split(path.sep).join('/');
   const record = path.join(pageDataDir, `${relative}.json`);
-  if (fs.existsSync(record)) this.addDependency(record);
-  else this.addMissingDependency(record);
+  if (fs.existsSync(record)) {
+    this.addDependency(record);
+  } else {
+    // A page added under `docusaurus start` can compile before the plugin has written its
+    // record. Watching a file that does not exist yet proved unreliable, so the page depends
+    // on the whole records folder until its own record exists.
+    this.addMissingDependency(record);
+    this.addContextDependency(pageDataDir);
+  }
   return source;
 };
