@@ -24,10 +24,13 @@ export async function readDocsFiles(siteDir: string, contentDir: string): Promis
   return Promise.all(sources.map(async (source) => ({source, text: await readFile(path.join(siteDir, source), 'utf8')})));
 }
 
-export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): Promise<SiteRules> {
-  const staticFiles = new Set(
-    (await Globby(['**/*'], {cwd: path.join(siteDir, 'static'), dot: true})).map((file) => `/${file}`),
-  );
+/** Site paths of the files under static/, which pages may not take. */
+async function listStaticPaths(siteDir: string): Promise<string[]> {
+  return (await Globby(['**/*'], {cwd: path.join(siteDir, 'static'), dot: true})).map((file) => `/${file}`);
+}
+
+export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE, staticPaths?: readonly string[]): Promise<SiteRules> {
+  const staticFiles = new Set(staticPaths ?? (await listStaticPaths(siteDir)));
   return {
     permalinkOf: createPermalinkRule(shape),
     frontMatterProblems: docsFrontMatterProblems,
@@ -46,6 +49,23 @@ export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HA
 export async function checkContentTree(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): Promise<PipelineResult> {
   const [files, rules] = await Promise.all([readDocsFiles(siteDir, shape.contentDir), createSiteRules(siteDir, shape)]);
   return runPipeline(files, rules);
+}
+
+/**
+ * `checkContentTree` for a long-running process (the dev server): when neither the pages nor
+ * the static files changed since the last run, the last result is returned without running
+ * the pipeline again, so two triggers of one save cost one run.
+ */
+export function createContentChecker(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): () => Promise<PipelineResult> {
+  let last: {key: string; result: PipelineResult} | undefined;
+  return async () => {
+    const [files, staticPaths] = await Promise.all([readDocsFiles(siteDir, shape.contentDir), listStaticPaths(siteDir)]);
+    const key = JSON.stringify([files, staticPaths]);
+    if (last?.key === key) return last.result;
+    const result = runPipeline(files, await createSiteRules(siteDir, shape, staticPaths));
+    last = {key, result};
+    return result;
+  };
 }
 
 /** Every page read, without the cross-page rules (the scaffolder's starting point). */

@@ -8,8 +8,13 @@ import path from 'node:path';
 import type {ParseFrontMatter} from '@docusaurus/types';
 import {readFrontMatter} from '../org/frontmatter';
 import {formatProblems} from '../org/problems';
+import {HANDBOOK_DOCS_SHAPE} from './content';
+import {docsFrontMatterProblems} from './docs-rules';
+
+const isInside = (file: string, dir: string) => !path.relative(dir, file).startsWith('..');
 
 export function createFrontMatterParser(siteDir: string): ParseFrontMatter {
+  const docsDir = path.join(siteDir, HANDBOOK_DOCS_SHAPE.contentDir);
   return async ({filePath, fileContent}) => {
     const read = readFrontMatter(fileContent);
     if (read.problems.length > 0) {
@@ -23,6 +28,13 @@ export function createFrontMatterParser(siteDir: string): ParseFrontMatter {
         throw error;
       }
       return {frontMatter: {}, content: read.body.trim()};
+    }
+    if (process.env.NODE_ENV !== 'production' && isInside(filePath, docsDir)) {
+      // A value the docs plugin refuses would make its reload throw and freeze every page
+      // under `docusaurus start`. The check reports the value (terminal and banner); the page
+      // is published without it until it is fixed. A build stops on it in the check.
+      const refused = new Set(docsFrontMatterProblems(read.data).map(({field}) => field.split('.')[0]));
+      if (refused.size > 0) return {frontMatter: Object.fromEntries(Object.entries(read.data).filter(([key]) => !refused.has(key))), content: read.body.trim()};
     }
     return {frontMatter: read.data, content: read.body.trim()};
   };

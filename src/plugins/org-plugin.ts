@@ -13,20 +13,20 @@
  *   and "as of" pages, and each unit's past in its page's record;
  * - hands redirects to the redirects plugin and writes the exports after the build.
  */
-import {writeFile} from 'node:fs/promises';
+import {watch} from 'node:fs';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger from '@docusaurus/logger';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
-import type {HistoryResult} from '../org/history/git';
 import {createOrgExport} from '../org/export';
 import {toMermaidSource} from '../org/mermaid-export';
 import {createPageData, type PageOrgData} from '../org/page-data';
 import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipeline';
 import {formatProblems, type OrgProblem} from '../org/problems';
 import {createSiteModel, type OrgSiteModel} from '../org/site-model';
-import {checkContentTree, HANDBOOK_DOCS_SHAPE} from './content';
+import {createContentChecker, HANDBOOK_DOCS_SHAPE} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
 import {writePageData} from './page-data-files';
 
@@ -48,6 +48,34 @@ export function pageDataDirOf(siteDir: string): string {
   return path.join(siteDir, '.docusaurus', ORG_PLUGIN_NAME, 'pages');
 }
 
+/** The problems the dev banner shows (a data module of this plugin). */
+const DEV_PROBLEMS = 'dev-problems.json';
+
+/**
+ * Under `docusaurus start`, keeps the banner's problems current even when a save breaks the
+ * docs plugin itself (its reload then fails, and no allContentLoaded follows): the check runs
+ * on every change to the docs and the banner's data file is rewritten when its list changes.
+ */
+function watchDocsForProblems(docsDir: string, problemsFile: string, check: () => Promise<PipelineResult>): void {
+  let timer: NodeJS.Timeout | undefined;
+  const update = async () => {
+    const json = JSON.stringify((await check()).problems);
+    if ((await readFile(problemsFile, 'utf8').catch(() => '')) === json) return;
+    await mkdir(path.dirname(problemsFile), {recursive: true});
+    await writeFile(problemsFile, json);
+  };
+  const watcher = watch(docsDir, {recursive: true}, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update().catch((error: unknown) => logger.error(String(error))), 300);
+  });
+  watcher.unref();
+}
+
+/** When the plugin's last finished run began reading the docs; the page-data loader waits on it. */
+function runStampFileOf(siteDir: string): string {
+  return path.join(siteDir, '.docusaurus', ORG_PLUGIN_NAME, 'last-run');
+}
+
 export class OrgContentError extends Error {
   constructor(problems: readonly OrgProblem[]) {
     super(`The handbook's structure has problems; nothing was built.\n${formatProblems(problems)}`);
@@ -57,19 +85,18 @@ export class OrgContentError extends Error {
   }
 }
 
-interface OrgContent {
-  result: PipelineResult;
-  history: HistoryResult;
-}
-
-export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin<OrgContent>> {
+export default async function orgPlugin(context: LoadContext, options: OrgPluginOptions): Promise<Plugin> {
   const {siteDir} = context;
   const production = process.env.NODE_ENV === 'production';
   const pageDataDir = pageDataDirOf(siteDir);
+  const runStampFile = runStampFileOf(siteDir);
+  const problemsFile = path.join(context.generatedFilesDir, ORG_PLUGIN_NAME, 'default', DEV_PROBLEMS);
   const docsDir = path.join(siteDir, HANDBOOK_DOCS_SHAPE.contentDir);
-  const check = async () => {
-    const result = await checkContentTree(siteDir);
-    if (result.problems.length > 0) {
+  const checkContent = createContentChecker(siteDir);
+  /** Runs the pipeline; `report` prints the problems (and stops a build). */
+  const check = async (report = true) => {
+    const result = await checkContent();
+    if (report && result.problems.length > 0) {
       if (production) {
         // One message per line, unindented, where editors' problem matchers find them;
         // Docusaurus then reports the failure with its own indentation.
@@ -85,22 +112,25 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   let checkedAtStart: PipelineResult | undefined = await check();
   let model: OrgSiteModel | undefined;
   const readHistory = createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {});
+  if (!production) watchDocsForProblems(docsDir, problemsFile, () => check(false));
 
   return {
     name: ORG_PLUGIN_NAME,
 
+    // Only what the docs plugin does not watch. The docs are deliberately left out: Docusaurus
+    // reloads each watching plugin separately and without queuing, and two reloads of one save
+    // race (the slower one republishes the other's old routes, so a new page 404s). A save in
+    // the docs reloads the docs plugin, after which Docusaurus runs every plugin's
+    // allContentLoaded, where this plugin does its work on the same files.
     getPathsToWatch() {
-      return [path.join(docsDir, '**/*.{md,mdx}'), path.join(docsDir, '**/_category_.{json,yml,yaml}'), path.join(siteDir, 'static', '**')];
+      return [path.join(siteDir, 'static', '**')];
     },
 
-    async loadContent() {
+    async allContentLoaded({allContent, actions}) {
+      const startedAt = Date.now();
       const result = checkedAtStart ?? (await check());
       checkedAtStart = undefined;
-      return {result, history: await readHistory()};
-    },
-
-    async contentLoaded({content: {result, history}, actions}) {
-      const past = createHistoryForSite(history, result, context.baseUrl, options.history ?? {});
+      const past = createHistoryForSite(await readHistory(), result, context.baseUrl, options.history ?? {});
       await addHistoryRoutes(actions, past);
       if (result.graph) {
         model = createSiteModel(result.graph, result.permalinks, {
@@ -115,8 +145,26 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
         options.publishRedirects?.(collectRedirects(result));
       }
       if (!production) {
-        await actions.createData('dev-problems.json', JSON.stringify(result.problems));
+        await actions.createData(DEV_PROBLEMS, JSON.stringify(result.problems));
+        await mkdir(path.dirname(runStampFile), {recursive: true});
+        await writeFile(runStampFile, String(startedAt));
+        return;
       }
+      // One reading: the docs plugin must have published every page at the address the pipeline computed.
+      const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
+      if (!model || !docs) return;
+      const published = new Map(
+        docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc.permalink]),
+      );
+      const problems: OrgProblem[] = [];
+      for (const [source, id] of model.unitBySource) {
+        const permalink = published.get(source);
+        const expected = model.permalinks.get(id);
+        if (permalink !== expected) {
+          problems.push({file: source, line: 1, column: 1, message: `the docs plugin published this unit at ${permalink ?? 'no address'}, not ${expected}`});
+        }
+      }
+      if (problems.length > 0) throw new OrgContentError(problems);
     },
 
     getClientModules() {
@@ -131,29 +179,13 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
               test: /\.mdx?$/,
               include: [docsDir],
               enforce: 'pre' as const,
-              use: [{loader: path.join(pluginDir, 'page-data-loader.cjs'), options: {siteDir, pageDataDir}}],
+              // Under `docusaurus start` a new page waits for its record (see the loader); a build
+              // writes every record before bundling, so it never waits.
+              use: [{loader: path.join(pluginDir, 'page-data-loader.cjs'), options: {siteDir, pageDataDir, runStampFile, waitForRecordMs: production ? 0 : 20_000}}],
             },
           ],
         },
       };
-    },
-
-    async allContentLoaded({allContent}) {
-      // One reading: the docs plugin must have published every page at the address the pipeline computed.
-      const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
-      if (!production || !model || !docs) return;
-      const published = new Map(
-        docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc.permalink]),
-      );
-      const problems: OrgProblem[] = [];
-      for (const [source, id] of model.unitBySource) {
-        const permalink = published.get(source);
-        const expected = model.permalinks.get(id);
-        if (permalink !== expected) {
-          problems.push({file: source, line: 1, column: 1, message: `the docs plugin published this unit at ${permalink ?? 'no address'}, not ${expected}`});
-        }
-      }
-      if (problems.length > 0) throw new OrgContentError(problems);
     },
 
     async postBuild({outDir}) {
