@@ -7,6 +7,8 @@
  * handbook; otherwise a generated organization of that size
  * (scripts/bench/generate-org.ts). The unit moves back and forth, so every
  * move is a real change. Targets: 2 s on the real handbook, 5 s at 1000 units.
+ * `--log` prints the server's output afterwards, with Docusaurus's timings of
+ * each reload step (DOCUSAURUS_PERF_LOGGER), to see where a slow save goes.
  */
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
@@ -19,11 +21,11 @@ import {generateOrganization, writeFiles} from './generate-org';
 import {createOurSite, REPO_ROOT} from './lib/sites';
 import {formatTable, median} from './lib/stats';
 
-const {values} = parseArgs({options: {units: {type: 'string', default: '0'}, moves: {type: 'string', default: '4'}, seed: {type: 'string', default: '1'}}});
+const {values} = parseArgs({options: {units: {type: 'string', default: '0'}, moves: {type: 'string', default: '4'}, seed: {type: 'string', default: '1'}, log: {type: 'boolean', default: false}}});
 const units = Number(values.units);
 const moves = Number(values.moves);
 if (!Number.isInteger(units) || !Number.isInteger(moves) || moves < 1) {
-  console.error('usage: npm run bench:dev -- [--units 0] [--moves 4] [--seed 1]');
+  console.error('usage: npm run bench:dev -- [--units 0] [--moves 4] [--seed 1] [--log]');
   process.exit(2);
 }
 const TARGET_MS = units === 0 ? 2000 : units <= 1000 ? 5000 : undefined;
@@ -48,6 +50,7 @@ const away = candidates.find((other) => other.id !== mover.id && other.org.repor
 const pageOf = (id: string) => permalinks.get(graph.units.get(id)!.source)!;
 
 const started = Date.now();
+if (values.log) process.env.DOCUSAURUS_PERF_LOGGER = 'true';
 const server = await startDevServer(siteDir, 600_000);
 console.log(`docusaurus start: first compilation in ${((Date.now() - started) / 1000).toFixed(1)} s (${units || 'real handbook'} units)`);
 const browser = await launchChromium();
@@ -65,6 +68,7 @@ try {
     console.log(`  move ${move + 1}: ${mover.id} → ${to}: ${(ms / 1000).toFixed(1)} s`);
   }
 } finally {
+  if (values.log) console.log(server.output());
   await browser.close();
   await server.stop();
   await rm(work, {recursive: true, force: true});

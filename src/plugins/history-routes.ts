@@ -40,7 +40,8 @@ export function createHistoryReader(siteDir: string, contentDir: string, options
       ({stdout}) => stdout.trim(),
       () => '',
     );
-    if (last && head !== '' && last.head === head) return last.result;
+    // No HEAD (not a git checkout) is also a state worth remembering: reading would fail the same way again.
+    if (last && last.head === head) return last.result;
     const result = await readHistory(siteDir, {contentDir, cache});
     last = {head, result};
     return result;

@@ -17,7 +17,7 @@ import {watch} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import logger from '@docusaurus/logger';
+import logger, {PerfLogger} from '@docusaurus/logger';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
 import {createOrgExport} from '../org/export';
@@ -128,20 +128,25 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
 
     async allContentLoaded({allContent, actions}) {
       const startedAt = Date.now();
-      const result = checkedAtStart ?? (await check());
+      // Each step is timed when DOCUSAURUS_PERF_LOGGER is set (`npm run bench:dev -- --log`).
+      const result = checkedAtStart ?? (await PerfLogger.async('org: pipeline', () => check()));
       checkedAtStart = undefined;
-      const past = createHistoryForSite(await readHistory(), result, context.baseUrl, options.history ?? {});
-      await addHistoryRoutes(actions, past);
+      const past = createHistoryForSite(await PerfLogger.async('org: history', readHistory), result, context.baseUrl, options.history ?? {});
+      await PerfLogger.async('org: history routes', () => addHistoryRoutes(actions, past));
       if (result.graph) {
-        model = createSiteModel(result.graph, result.permalinks, {
-          today: new Date().toISOString().slice(0, 10),
-          maxAgeDays: options.reviewMaxAgeDays,
+        const graph = result.graph;
+        const records = await PerfLogger.async('org: page records', () => {
+          model = createSiteModel(graph, result.permalinks, {
+            today: new Date().toISOString().slice(0, 10),
+            maxAgeDays: options.reviewMaxAgeDays,
+          });
+          const prepared = new Map<string, PageOrgData>();
+          for (const page of result.loaded.pages) {
+            prepared.set(page.source, createPageData(model, page.source, result.directives.get(page.source) ?? [], past));
+          }
+          return prepared;
         });
-        const records = new Map<string, PageOrgData>();
-        for (const page of result.loaded.pages) {
-          records.set(page.source, createPageData(model, page.source, result.directives.get(page.source) ?? [], past));
-        }
-        await writePageData(pageDataDir, records);
+        await PerfLogger.async('org: write changed records', () => writePageData(pageDataDir, records));
         options.publishRedirects?.(collectRedirects(result));
       }
       if (!production) {

@@ -13,6 +13,12 @@ export function pageDataFile(pageDataDir: string, source: string): string {
   return path.join(pageDataDir, `${source}.json`);
 }
 
+/**
+ * What this process last wrote to each record file, so that a long-running dev server
+ * compares in memory instead of reading every record back on every save.
+ */
+const lastWritten = new Map<string, string>();
+
 /** Writes changed records, removes those of pages that are gone; returns how many files changed. */
 export async function writePageData(pageDataDir: string, records: ReadonlyMap<string, PageOrgData>): Promise<number> {
   let changed = 0;
@@ -22,10 +28,14 @@ export async function writePageData(pageDataDir: string, records: ReadonlyMap<st
       const file = pageDataFile(pageDataDir, source);
       wanted.add(path.resolve(file));
       const json = JSON.stringify(record);
-      const current = await readFile(file, 'utf8').catch(() => undefined);
-      if (current === json) return;
+      const current = lastWritten.get(file) ?? (await readFile(file, 'utf8').catch(() => undefined));
+      if (current === json) {
+        lastWritten.set(file, json);
+        return;
+      }
       await mkdir(path.dirname(file), {recursive: true});
       await writeFile(file, json);
+      lastWritten.set(file, json);
       changed += 1;
     }),
   );
@@ -34,6 +44,7 @@ export async function writePageData(pageDataDir: string, records: ReadonlyMap<st
     const full = path.resolve(entry.parentPath, entry.name);
     if (entry.isFile() && !wanted.has(full)) {
       await rm(full);
+      lastWritten.delete(full);
       changed += 1;
     }
   }
