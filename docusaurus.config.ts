@@ -4,11 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import remarkOrg from './src/plugins/remark-org';
-import {pageDataDirOf, type OrgPluginOptions} from './src/plugins/org-plugin';
-import {createFrontMatterParser} from './src/plugins/front-matter';
-import {HANDBOOK_DOCS_SHAPE} from './src/plugins/content';
-import type {Redirect} from './src/org/pipeline';
+import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, pageDataDirOf, remarkOrg, type OrgPluginOptions, type Redirect} from './packages/org-handbook';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -59,7 +55,7 @@ export default async function createConfig(): Promise<Config> {
 
     markdown: {
       mermaid: true,
-      // The handbook's own frontmatter reader, the one `npm run check` uses (src/org/frontmatter.ts).
+      // The handbook's own frontmatter reader, the one `npm run check` uses (packages/org-handbook/src/org/frontmatter.ts).
       parseFrontMatter: createFrontMatterParser(siteDir),
       hooks: {onBrokenMarkdownLinks: 'throw', onBrokenMarkdownImages: 'throw'},
     },
@@ -87,7 +83,7 @@ export default async function createConfig(): Promise<Config> {
 
     plugins: [
       [
-        './src/plugins/org-plugin.ts',
+        './packages/org-handbook',
         {
           reviewMaxAgeDays: 365,
           publishRedirects,

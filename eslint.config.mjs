@@ -23,15 +23,20 @@ export default tseslint.config(
     rules: {'@typescript-eslint/no-require-imports': 'off'},
   },
   {
+    // The plugin is installed into other sites, where @site/ is that site: it imports relatively.
+    files: ['packages/**/*.{ts,tsx}'],
+    rules: {'no-restricted-imports': ['error', {patterns: [{group: ['@site/*'], message: 'The plugin is installed into other sites: import relatively, never through @site/.'}]}]},
+  },
+  {
     // The org model stays free of React and Docusaurus so every stage is testable on its own.
-    files: ['src/org/**/*.ts'],
+    files: ['packages/org-handbook/src/org/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*', '@site/src/components/*', '@site/src/plugins/*', 'node:fs', 'node:fs/promises', 'node:child_process']}],
+      'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*', '@site/*', '../theme/*', '../plugin/*', '../../theme/*', '../../plugin/*', 'node:fs', 'node:fs/promises', 'node:child_process']}],
     },
   },
   {
-    // The history's one Node-side module: it reads blobs from git, as src/plugins/content.ts reads files.
-    files: ['src/org/history/git.ts'],
+    // The history's one Node-side module: it reads blobs from git, as packages/org-handbook/src/plugin/content.ts reads files.
+    files: ['packages/org-handbook/src/org/history/git.ts'],
     rules: {'no-restricted-imports': ['error', {patterns: ['react', 'react-dom', '@docusaurus/*', '@theme/*']}]},
   },
 );

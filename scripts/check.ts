@@ -4,8 +4,8 @@
  * annotations when run inside Actions (or with --format=github).
  */
 import path from 'node:path';
-import {checkContentTree} from '@site/src/plugins/content';
-import {formatProblems} from '@site/src/org/problems';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblems} from '@site/packages/org-handbook/src/org/problems';
 
 const args = process.argv.slice(2);
 const formatArg = args.find((arg) => arg.startsWith('--format='))?.slice('--format='.length);

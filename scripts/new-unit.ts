@@ -7,18 +7,18 @@
  * Whatever is not given as a flag is asked for when the terminal is
  * interactive. Answers the check would reject are refused with the check's own
  * messages (and asked again, interactively). The page itself is built by
- * src/org/scaffold.ts; this file only talks to the terminal and writes it.
+ * packages/org-handbook/src/org/scaffold.ts; this file only talks to the terminal and writes it.
  */
 import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface, type Interface} from 'node:readline/promises';
 import {parseArgs} from 'node:util';
-import {loadPages} from '@site/src/org/load';
-import {createSiteRules, readDocsFiles} from '@site/src/plugins/content';
-import {formatProblem} from '@site/src/org/problems';
-import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from '@site/src/org/rules';
-import {createUnitPage, slugify, type AnswerField, type UnitAnswers} from '@site/src/org/scaffold';
-import {EXTERNAL_KINDS, RELATION_TYPES, UNIT_KINDS, type UnitKind} from '@site/src/org/schema';
+import {loadPages} from '@site/packages/org-handbook/src/org/load';
+import {createSiteRules, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
+import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from '@site/packages/org-handbook/src/org/rules';
+import {createUnitPage, slugify, type AnswerField, type UnitAnswers} from '@site/packages/org-handbook/src/org/scaffold';
+import {EXTERNAL_KINDS, RELATION_TYPES, UNIT_KINDS, type UnitKind} from '@site/packages/org-handbook/src/org/schema';
 
 const USAGE = `Usage: npm run new:unit -- [options]
 

@@ -12,11 +12,11 @@
 import {mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {createChartData} from '@site/src/org/chart';
-import type {OrgGraph} from '@site/src/org/graph';
-import {changedIds, commonManager} from '@site/src/org/history/changed-part';
-import {compareStructure, DEFAULT_BASE_BRANCHES} from '@site/src/org/history/compare';
-import {formatReport, REPORT_FORMATS, type ReportFormat} from '@site/src/org/history/report';
+import {createChartData} from '@site/packages/org-handbook/src/org/chart';
+import type {OrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import {changedIds, commonManager} from '@site/packages/org-handbook/src/org/history/changed-part';
+import {compareStructure, DEFAULT_BASE_BRANCHES} from '@site/packages/org-handbook/src/org/history/compare';
+import {formatReport, REPORT_FORMATS, type ReportFormat} from '@site/packages/org-handbook/src/org/history/report';
 
 const USAGE = 'usage: npm run org:diff -- [BASE] [HEAD] [--format text|markdown|json] [--base-branch BRANCH] [--svg-dir DIR] [--site DIR]';
 

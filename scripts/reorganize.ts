@@ -1,15 +1,15 @@
 /**
  * `npm run reorg -- <recipe> ...`: moves, renames, merges or retires units by
  * editing their pages (and every page that refers to them). The recipes live
- * in src/org/reorganize.ts; this file reads the pages, runs the check on the
+ * in packages/org-handbook/src/org/reorganize.ts; this file reads the pages, runs the check on the
  * result in memory, and writes only when the result is clean.
  */
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {checkTexts} from '@site/src/org/pipeline';
-import {createSiteRules, HANDBOOK_DOCS_SHAPE, listMarkdownFiles} from '@site/src/plugins/content';
-import {formatProblem, type OrgProblem} from '@site/src/org/problems';
+import {checkTexts} from '@site/packages/org-handbook/src/org/pipeline';
+import {createSiteRules, HANDBOOK_DOCS_SHAPE, listMarkdownFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem, type OrgProblem} from '@site/packages/org-handbook/src/org/problems';
 import {
   findBrokenLinks,
   mergeUnits,
@@ -18,7 +18,7 @@ import {
   ReorganizeError,
   retireUnit,
   type Reorganization,
-} from '@site/src/org/reorganize';
+} from '@site/packages/org-handbook/src/org/reorganize';
 
 const USAGE = `Usage:
   npm run reorg -- move ID --to PARENT

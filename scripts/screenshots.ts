@@ -23,7 +23,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import type {Browser, Page} from 'playwright-core';
 import {newContext, openPage, watchPage, type ColorMode} from '../tests/e2e/support/browser';
-import {parsePage} from '../src/org/load';
+import {parsePage} from '../packages/org-handbook/src/org/load';
 import {generateOrganization, writeFiles} from './bench/generate-org';
 import {createOurSite} from './bench/lib/sites';
 import {launchChromium} from './lib/chromium';

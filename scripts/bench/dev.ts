@@ -16,7 +16,7 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {launchChromium} from '../lib/chromium';
 import {startDevServer, waitForPage} from '../lib/dev-server';
-import {checkContentTree} from '@site/src/plugins/content';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
 import {generateOrganization, writeFiles} from './generate-org';
 import {createOurSite, REPO_ROOT} from './lib/sites';
 import {formatTable, median} from './lib/stats';

@@ -32,7 +32,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {stringify} from 'yaml';
-import type {OrgFrontMatterInput} from '@site/src/org/schema';
+import type {OrgFrontMatterInput} from '@site/packages/org-handbook/src/org/schema';
 
 export interface GeneratedFile {
   /** Relative to the site root, with forward slashes: `docs/functional-areas/engineering/index.md`. */

@@ -21,11 +21,11 @@
  */
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
-import {createChartData, wrapText} from '@site/src/org/chart';
-import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
-import {layoutTree, type LayoutNode} from '@site/src/org/layout';
-import {parsePage, type LoadedUnit} from '@site/src/org/load';
-import {UNIT_KINDS} from '@site/src/org/schema';
+import {createChartData, wrapText} from '@site/packages/org-handbook/src/org/chart';
+import {buildOrgGraph, type OrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import {layoutTree, type LayoutNode} from '@site/packages/org-handbook/src/org/layout';
+import {parsePage, type LoadedUnit} from '@site/packages/org-handbook/src/org/load';
+import {UNIT_KINDS} from '@site/packages/org-handbook/src/org/schema';
 import {generateOrganization} from './generate-org';
 
 const {values} = parseArgs({

@@ -17,7 +17,7 @@
  *    - Pagefind's index on disk and what a first search downloads;
  *    - for ours only: `npx tsx scripts/check.ts <site>` wall time, and the time
  *      to build the org graph (buildOrgGraph) and to lay out charts with
- *      createChartData (src/org/chart.ts): the landing page's chart, the full
+ *      createChartData (packages/org-handbook/src/org/chart.ts): the landing page's chart, the full
  *      chart with every unit, and one neighbourhood chart per unit page;
  * 4. prints median (min–max) per metric and the ratios ours/plain, and writes
  *    the raw results to bench-results/scale-<N>-<time>.json.
@@ -133,17 +133,17 @@ interface OrgModules {
 
 /** The org model's modules, loaded at run time so that this script works before chart.ts exists. */
 async function loadOrgModules(): Promise<OrgModules> {
-  const check = (await import('@site/src/plugins/content')) as unknown as Pick<OrgModules, 'checkContentTree'>;
-  const graph = (await import('@site/src/org/graph')) as unknown as Pick<OrgModules, 'buildOrgGraph'>;
-  const chartModule = '@site/src/org/chart';
+  const check = (await import('@site/packages/org-handbook/src/plugin/content')) as unknown as Pick<OrgModules, 'checkContentTree'>;
+  const graph = (await import('@site/packages/org-handbook/src/org/graph')) as unknown as Pick<OrgModules, 'buildOrgGraph'>;
+  const chartModule = '@site/packages/org-handbook/src/org/chart';
   const base = {checkContentTree: check.checkContentTree, buildOrgGraph: graph.buildOrgGraph};
-  if (!(await exists(path.join(REPO_ROOT, 'src/org/chart.ts')))) {
-    return {...base, note: 'chart layout skipped: src/org/chart.ts does not exist yet'};
+  if (!(await exists(path.join(REPO_ROOT, 'packages/org-handbook/src/org/chart.ts')))) {
+    return {...base, note: 'chart layout skipped: packages/org-handbook/src/org/chart.ts does not exist yet'};
   }
   try {
     const chart = (await import(chartModule)) as {createChartData?: ChartFn; default?: ChartFn};
     const createChartData = chart.createChartData ?? chart.default;
-    if (typeof createChartData !== 'function') throw new Error('src/org/chart.ts exports no createChartData');
+    if (typeof createChartData !== 'function') throw new Error('packages/org-handbook/src/org/chart.ts exports no createChartData');
     return {...base, createChartData};
   } catch (error) {
     return {

@@ -5,7 +5,7 @@
  * Docusaurus's client modules at inert stand-ins.
  */
 import {createRequire} from 'node:module';
-import type {OrgChartData} from '@site/src/org/chart';
+import type {OrgChartData} from '@site/packages/org-handbook/src/org/chart';
 
 // CSS modules only name classes for the site's stylesheet; the SVG's own presentation attributes draw it alone.
 const require = createRequire(import.meta.url);
@@ -17,7 +17,7 @@ export async function chartToSvg(chart: OrgChartData): Promise<string> {
   const [{createElement}, {renderToStaticMarkup}, {default: OrgChart}] = await Promise.all([
     import('react'),
     import('react-dom/server'),
-    import('@site/src/components/OrgChart'),
+    import('@site/packages/org-handbook/src/theme/OrgChart'),
   ]);
   const html = renderToStaticMarkup(createElement(OrgChart, {chart}));
   const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>') + '</svg>'.length);

@@ -1,20 +1,11 @@
 /**
- * The theme's MDX component mapping (swizzled by wrapping, from
- * @docusaurus/theme-classic 3.10.2), plus:
- *
- * - every Markdown table wrapped in a focusable, labelled scroll region, so a
- *   wide table scrolls inside itself on a phone and by keyboard
- *   (axe: scrollable-region-focusable);
- * - the org views that the remark plugin (src/plugins/remark-org.ts) writes
- *   into unit pages. Registered here, they ship once in the main bundle: if
- *   each page imported them, every route of the route table (which every page
- *   downloads) would also name their chunk, a cost that grows with the
- *   number of units.
+ * The site's MDX component mapping: the org handbook plugin's (which adds the
+ * org views to the theme's), plus every Markdown table wrapped in a focusable,
+ * labelled scroll region, so a wide table scrolls inside itself on a phone and
+ * by keyboard (axe: scrollable-region-focusable).
  */
 import type {ComponentProps, ReactNode} from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
-import OrgChart from '@site/src/components/OrgChart';
-import UnitPlace from '@site/src/components/UnitPlace';
 
 function Table(props: ComponentProps<'table'>): ReactNode {
   return (
@@ -25,4 +16,4 @@ function Table(props: ComponentProps<'table'>): ReactNode {
   );
 }
 
-export default {...MDXComponents, table: Table, OrgChart, UnitPlace};
+export default {...MDXComponents, table: Table};

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {FIXED_IDS, MAX_DEPTH, generateOrganization, writeFiles} from '@site/scripts/bench/generate-org';
-import {checkContentTree} from '@site/src/plugins/content';
-import {ID_PATTERN} from '@site/src/org/schema';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import {ID_PATTERN} from '@site/packages/org-handbook/src/org/schema';
 
 const folders: string[] = [];
 afterAll(async () => {

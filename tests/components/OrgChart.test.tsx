@@ -1,8 +1,8 @@
 import {renderToStaticMarkup} from 'react-dom/server';
 import {describe, expect, it} from 'vitest';
-import OrgChart from '@site/src/components/OrgChart';
-import OrgChartActions from '@site/src/components/OrgChart/Actions';
-import {createChartData, type OrgChartData} from '@site/src/org/chart';
+import OrgChart from '@site/packages/org-handbook/src/theme/OrgChart';
+import OrgChartActions from '@site/packages/org-handbook/src/theme/OrgChart/Actions';
+import {createChartData, type OrgChartData} from '@site/packages/org-handbook/src/org/chart';
 import {handbookGraph, hrefOf} from '@site/tests/fixtures/chart/handbook';
 import {HOSTILE_NAMES, hostileGraph} from '@site/tests/fixtures/chart/hostile';
 import {fixtureChart} from '@site/tests/fixtures/chart/props';

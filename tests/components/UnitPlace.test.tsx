@@ -1,7 +1,7 @@
 import {renderToStaticMarkup} from 'react-dom/server';
 import {beforeEach, describe, expect, it} from 'vitest';
-import QuietLink from '@site/src/components/QuietLink';
-import UnitPlace from '@site/src/components/UnitPlace';
+import QuietLink from '@site/packages/org-handbook/src/theme/QuietLink';
+import UnitPlace from '@site/packages/org-handbook/src/theme/UnitPlace';
 import {collectedLinks} from '@site/tests/stubs/useBrokenLinks';
 
 describe('<QuietLink />', () => {

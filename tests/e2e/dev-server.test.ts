@@ -11,8 +11,8 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {connectChromium} from '@site/scripts/lib/chromium';
 import {startDevServer, waitForPage, type DevServer} from '@site/scripts/lib/dev-server';
-import {moveUnit} from '@site/src/org/reorganize';
-import {readDocsFiles} from '@site/src/plugins/content';
+import {moveUnit} from '@site/packages/org-handbook/src/org/reorganize';
+import {readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
 import {copySite, removeSite} from '@site/tests/support/site-copy';
 
 let siteDir: string;

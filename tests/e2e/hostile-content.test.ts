@@ -11,7 +11,7 @@ import type {BrowserContext, Page} from 'playwright-core';
 import DOMPurify from 'dompurify';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {resolveFile, startStaticServer} from '@site/scripts/lib/static-server';
-import {orgExportSchema} from '@site/src/org/export';
+import {orgExportSchema} from '@site/packages/org-handbook/src/org/export';
 import {newContext, openPage, watchPage} from './support/browser';
 import {expectNone, sharedBrowser} from './support/fixtures';
 import {buildHostileSite, HOSTILE, HOSTILE_PAGES} from './support/hostile';

@@ -7,7 +7,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'vitest';
 import type {Page} from 'playwright-core';
-import {ORG_EXPORT_SCHEMA_PATH, orgExportSchema} from '@site/src/org/export';
+import {ORG_EXPORT_SCHEMA_PATH, orgExportSchema} from '@site/packages/org-handbook/src/org/export';
 import {openPage, watchPage} from './support/browser';
 import {baseURL, expectNone, sharedBrowser, sharedContexts, withContext} from './support/fixtures';
 import {validateJsonSchema, type JsonSchema} from './support/json-schema';

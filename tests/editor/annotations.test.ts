@@ -2,7 +2,7 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {formatGitHubAnnotation, formatProblem, formatProblems} from '@site/src/org/problems';
+import {formatGitHubAnnotation, formatProblem, formatProblems} from '@site/packages/org-handbook/src/org/problems';
 import {copyOfDocs, runScript, removeCopies} from './support';
 
 afterAll(removeCopies);

@@ -2,10 +2,10 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree, HANDBOOK_DOCS_SHAPE} from '@site/src/plugins/content';
-import {createPermalinkRule} from '@site/src/plugins/docs-rules';
-import {collectRedirects} from '@site/src/org/pipeline';
-import {formatProblem} from '@site/src/org/problems';
+import {checkContentTree, HANDBOOK_DOCS_SHAPE} from '@site/packages/org-handbook/src/plugin/content';
+import {createPermalinkRule} from '@site/packages/org-handbook/src/plugin/docs-rules';
+import {collectRedirects} from '@site/packages/org-handbook/src/org/pipeline';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
 import {copyOfDocs, REPO, removeCopies} from './support';
 
 afterAll(removeCopies);

@@ -5,10 +5,10 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree, createSiteRules} from '@site/src/plugins/content';
-import {collectRedirects} from '@site/src/org/pipeline';
-import {selectUnits} from '@site/src/org/derive';
-import {formatProblem} from '@site/src/org/problems';
+import {checkContentTree, createSiteRules} from '@site/packages/org-handbook/src/plugin/content';
+import {collectRedirects} from '@site/packages/org-handbook/src/org/pipeline';
+import {selectUnits} from '@site/packages/org-handbook/src/org/derive';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
 import {
   findBrokenLinks,
   mergeUnits,
@@ -18,7 +18,7 @@ import {
   retireUnit,
   rewriteLinks,
   type Reorganization,
-} from '@site/src/org/reorganize';
+} from '@site/packages/org-handbook/src/org/reorganize';
 import {applyToDisk, copyOfDocs, readTexts, REPO, runScript, removeCopies} from './support';
 
 afterAll(removeCopies);

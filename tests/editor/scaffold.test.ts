@@ -1,13 +1,13 @@
-/** `npm run new:unit`: the pure core (src/org/scaffold.ts) and the real CLI on a copy of docs/. */
+/** `npm run new:unit`: the pure core (packages/org-handbook/src/org/scaffold.ts) and the real CLI on a copy of docs/. */
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree, createSiteRules, readDocsFiles} from '@site/src/plugins/content';
-import {selectUnits} from '@site/src/org/derive';
-import {loadContentTree} from '@site/src/plugins/content';
-import type {SiteRules} from '@site/src/org/pipeline';
-import {formatProblem} from '@site/src/org/problems';
-import {createUnitPage, folderFor, slugify, type UnitAnswers} from '@site/src/org/scaffold';
+import {checkContentTree, createSiteRules, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {selectUnits} from '@site/packages/org-handbook/src/org/derive';
+import {loadContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import type {SiteRules} from '@site/packages/org-handbook/src/org/pipeline';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
+import {createUnitPage, folderFor, slugify, type UnitAnswers} from '@site/packages/org-handbook/src/org/scaffold';
 import {copyOfDocs, REPO, runScript, removeCopies} from './support';
 
 afterAll(removeCopies);

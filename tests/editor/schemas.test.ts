@@ -2,8 +2,8 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ORG_EXPORT_SCHEMA_PATH, ORG_EXPORT_VERSION} from '@site/src/org/export';
-import {createJsonSchemas, FRONT_MATTER_SCHEMA_PATH, serializeJsonSchema} from '@site/src/org/json-schemas';
+import {ORG_EXPORT_SCHEMA_PATH, ORG_EXPORT_VERSION} from '@site/packages/org-handbook/src/org/export';
+import {createJsonSchemas, FRONT_MATTER_SCHEMA_PATH, serializeJsonSchema} from '@site/packages/org-handbook/src/org/json-schemas';
 import {REPO} from './support';
 
 describe('published JSON Schemas', () => {

@@ -2,9 +2,9 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {describePlace, isReviewOverdue, staleUnits, unreviewedUnits, type ReviewPolicy} from '@site/src/org/derive';
-import {buildOrgGraph} from '@site/src/org/graph';
-import {parsePage} from '@site/src/org/load';
+import {describePlace, isReviewOverdue, staleUnits, unreviewedUnits, type ReviewPolicy} from '@site/packages/org-handbook/src/org/derive';
+import {buildOrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import {parsePage} from '@site/packages/org-handbook/src/org/load';
 import {REPO} from './support';
 
 function page(id: string, kind: string, extra: string[] = []): [string, string] {

@@ -5,8 +5,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
-import {listMarkdownFiles} from '@site/src/plugins/content';
-import type {Reorganization} from '@site/src/org/reorganize';
+import {listMarkdownFiles} from '@site/packages/org-handbook/src/plugin/content';
+import type {Reorganization} from '@site/packages/org-handbook/src/org/reorganize';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

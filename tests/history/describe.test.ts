@@ -7,12 +7,12 @@ import {readdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {describeChange} from '@site/src/org/history/describe';
-import {diffSnapshots} from '@site/src/org/history/diff';
-import {graphFromTexts} from '@site/src/org/history/read-tree';
-import {escapeMarkdown, formatReport} from '@site/src/org/history/report';
-import {snapshotOf} from '@site/src/org/history/snapshot';
-import {moveUnit} from '@site/src/org/reorganize';
+import {describeChange} from '@site/packages/org-handbook/src/org/history/describe';
+import {diffSnapshots} from '@site/packages/org-handbook/src/org/history/diff';
+import {graphFromTexts} from '@site/packages/org-handbook/src/org/history/read-tree';
+import {escapeMarkdown, formatReport} from '@site/packages/org-handbook/src/org/history/report';
+import {snapshotOf} from '@site/packages/org-handbook/src/org/history/snapshot';
+import {moveUnit} from '@site/packages/org-handbook/src/org/reorganize';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

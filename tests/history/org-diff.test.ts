@@ -11,8 +11,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {compareStructure} from '@site/src/org/history/compare';
-import {formatReport} from '@site/src/org/history/report';
+import {compareStructure} from '@site/packages/org-handbook/src/org/history/compare';
+import {formatReport} from '@site/packages/org-handbook/src/org/history/report';
 import {buildReorganizationHistory, createRepository, editPage, git, type HistoryStep} from '@site/tests/support/git-history';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

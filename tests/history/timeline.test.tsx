@@ -4,11 +4,11 @@
  */
 import {renderToStaticMarkup} from 'react-dom/server';
 import {beforeAll, describe, expect, it} from 'vitest';
-import AsOfView from '@site/src/components/OrgHistory/AsOfView';
-import TimelineView from '@site/src/components/OrgHistory/TimelineView';
-import UnitHistory from '@site/src/components/UnitHistory';
-import {ParseCache, readHistory, type CommitReading} from '@site/src/org/history/git';
-import {createHistoryPages, type HistoryPages} from '@site/src/org/history/pages';
+import AsOfView from '@site/packages/org-handbook/src/theme/OrgHistory/AsOfView';
+import TimelineView from '@site/packages/org-handbook/src/theme/OrgHistory/TimelineView';
+import UnitHistory from '@site/packages/org-handbook/src/theme/UnitHistory';
+import {ParseCache, readHistory, type CommitReading} from '@site/packages/org-handbook/src/org/history/git';
+import {createHistoryPages, type HistoryPages} from '@site/packages/org-handbook/src/org/history/pages';
 import {buildReorganizationHistory, createRepository, git, type HistoryStep} from '@site/tests/support/git-history';
 
 const TIMELINE = '/history/changes';

@@ -1,10 +1,10 @@
 import DOMPurify from 'dompurify';
 import {describe, expect, it} from 'vitest';
 import {FIXED_IDS, generateOrganization} from '@site/scripts/bench/generate-org';
-import {createChartData, wrapText, type ChartEdgeType, type ChartNode, type ChartOutline, type OrgChartData} from '@site/src/org/chart';
-import {buildOrgGraph, isExternal, type OrgGraph} from '@site/src/org/graph';
-import {parsePage, type LoadedUnit} from '@site/src/org/load';
-import {toMermaid} from '@site/src/org/mermaid';
+import {createChartData, wrapText, type ChartEdgeType, type ChartNode, type ChartOutline, type OrgChartData} from '@site/packages/org-handbook/src/org/chart';
+import {buildOrgGraph, isExternal, type OrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import {parsePage, type LoadedUnit} from '@site/packages/org-handbook/src/org/load';
+import {toMermaid} from '@site/packages/org-handbook/src/org/mermaid';
 import {generateOrg, unit} from '../fixtures/chart/generate';
 import {handbookGraph, handbookLeavesGraph, hrefOf} from '../fixtures/chart/handbook';
 import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';

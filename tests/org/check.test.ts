@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/plugins/content';
-import {formatProblem, formatProblems} from '@site/src/org/problems';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem, formatProblems} from '@site/packages/org-handbook/src/org/problems';
 import {contentTree} from '@site/tests/support/content-tree';
 
 async function problemsOf(overlay?: string): Promise<string[]> {

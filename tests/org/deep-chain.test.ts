@@ -4,11 +4,11 @@
  * the line stays bounded: parent links, not copies of the whole chain.
  */
 import {describe, expect, it} from 'vitest';
-import {CHAIN_NEAREST_SHOWN, CHAIN_SHOWN_MAX, chainOf, describePlace, reportingLineOf} from '@site/src/org/derive';
-import {createOrgExport} from '@site/src/org/export';
-import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
-import type {LoadedUnit} from '@site/src/org/load';
-import type {OrgSiteModel} from '@site/src/org/site-model';
+import {CHAIN_NEAREST_SHOWN, CHAIN_SHOWN_MAX, chainOf, describePlace, reportingLineOf} from '@site/packages/org-handbook/src/org/derive';
+import {createOrgExport} from '@site/packages/org-handbook/src/org/export';
+import {buildOrgGraph, type OrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import type {LoadedUnit} from '@site/packages/org-handbook/src/org/load';
+import type {OrgSiteModel} from '@site/packages/org-handbook/src/org/site-model';
 import {unit} from '@site/tests/fixtures/chart/generate';
 
 const DEPTH = 12_000;

@@ -16,8 +16,8 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {checkContentTree, readDocsFiles} from '@site/src/plugins/content';
-import {formatProblem, type OrgProblem} from '@site/src/org/problems';
+import {checkContentTree, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem, type OrgProblem} from '@site/packages/org-handbook/src/org/problems';
 import {caseRandom, mutatePage, type Mutation} from '@site/tests/support/fuzz-mutations';
 import {startPipelineRunner, type PipelineRunner} from '@site/tests/support/pipeline-runner';
 import {copySite, removeSite, REPO, runDocusaurus} from '@site/tests/support/site-copy';

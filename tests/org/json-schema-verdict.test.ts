@@ -10,8 +10,8 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import {describe, expect, it} from 'vitest';
-import {readFrontMatter} from '@site/src/org/frontmatter';
-import {checkContentTree} from '@site/src/plugins/content';
+import {readFrontMatter} from '@site/packages/org-handbook/src/org/frontmatter';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
 import {REJECTED, unit} from '@site/tests/fixtures/edge-cases';
 import {contentTreeWith, FIXTURES} from '@site/tests/support/content-tree';
 

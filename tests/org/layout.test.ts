@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {layoutTree, type LayoutNode, type PlacedNode} from '@site/src/org/layout';
+import {layoutTree, type LayoutNode, type PlacedNode} from '@site/packages/org-handbook/src/org/layout';
 import {random} from '../fixtures/chart/generate';
 
 interface Box {

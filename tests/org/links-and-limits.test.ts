@@ -3,9 +3,9 @@
  * an upper bound; both are refused at the offending value, with what is allowed.
  */
 import {describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/plugins/content';
-import {formatProblem} from '@site/src/org/problems';
-import {orgFrontMatterSchema, SAFE_URL_PATTERN} from '@site/src/org/schema';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
+import {orgFrontMatterSchema, SAFE_URL_PATTERN} from '@site/packages/org-handbook/src/org/schema';
 import {contentTree} from '@site/tests/support/content-tree';
 
 const ALLOWED =

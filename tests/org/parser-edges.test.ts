@@ -8,9 +8,9 @@
 import {symlink} from 'node:fs/promises';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {MAX_YAML_PROBLEMS} from '@site/src/org/frontmatter';
-import {formatProblem} from '@site/src/org/problems';
-import {checkContentTree} from '@site/src/plugins/content';
+import {MAX_YAML_PROBLEMS} from '@site/packages/org-handbook/src/org/frontmatter';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
 import {contentTree, contentTreeWith} from '@site/tests/support/content-tree';
 import {REJECTED, unit} from '@site/tests/fixtures/edge-cases';
 

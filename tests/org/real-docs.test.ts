@@ -2,8 +2,8 @@
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {checkContentTree} from '@site/src/plugins/content';
-import {chainOf, countInWords, selectUnits} from '@site/src/org/derive';
+import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
+import {chainOf, countInWords, selectUnits} from '@site/packages/org-handbook/src/org/derive';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

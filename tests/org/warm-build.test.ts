@@ -8,9 +8,9 @@
 import {cp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkContentTree, createSiteRules, readDocsFiles} from '@site/src/plugins/content';
-import {formatProblem} from '@site/src/org/problems';
-import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/src/org/reorganize';
+import {checkContentTree, createSiteRules, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
+import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/packages/org-handbook/src/org/reorganize';
 import {copySite, removeSite, runDocusaurus} from '@site/tests/support/site-copy';
 
 const sites: string[] = [];

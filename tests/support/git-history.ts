@@ -8,8 +8,8 @@ import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/prom
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
-import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/src/org/reorganize';
-import {createSiteRules} from '@site/src/plugins/content';
+import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/packages/org-handbook/src/org/reorganize';
+import {createSiteRules} from '@site/packages/org-handbook/src/plugin/content';
 import {FIXTURES} from './content-tree';
 
 const run = promisify(execFile);

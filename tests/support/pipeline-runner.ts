@@ -10,10 +10,10 @@
 import {fork, type ChildProcess} from 'node:child_process';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
-import {createSiteRules, readDocsFiles} from '@site/src/plugins/content';
-import {readFrontMatter} from '@site/src/org/frontmatter';
-import {runPipeline} from '@site/src/org/pipeline';
-import type {OrgProblem} from '@site/src/org/problems';
+import {createSiteRules, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
+import {readFrontMatter} from '@site/packages/org-handbook/src/org/frontmatter';
+import {runPipeline} from '@site/packages/org-handbook/src/org/pipeline';
+import type {OrgProblem} from '@site/packages/org-handbook/src/org/problems';
 import {REPO} from '@site/tests/support/site-copy';
 
 export interface RunnerCase {

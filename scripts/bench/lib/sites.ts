@@ -23,8 +23,8 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 /** Pagefind's settings file, read from the site root by the search plugin (both sites get it). */
 const PAGEFIND_CONFIGS = ['pagefind.yml', 'pagefind.yaml', 'pagefind.json', 'pagefind.toml'];
 /** What ours copies from the repository; docs/ comes from the generator instead. */
-const OUR_SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'src', 'static', ...PAGEFIND_CONFIGS];
-const REQUIRED_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'src'];
+const OUR_SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'src', 'packages', 'static', ...PAGEFIND_CONFIGS];
+const REQUIRED_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'package.json', 'src', 'packages'];
 
 /**
  * The handbook's content directives (ARCHITECTURE.md). Our remark plugin

@@ -7,7 +7,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {loadContentTree} from '@site/src/plugins/content';
+import {loadContentTree} from '@site/packages/org-handbook/src/plugin/content';
 import {resolveFile} from '@site/scripts/lib/static-server';
 
 export const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

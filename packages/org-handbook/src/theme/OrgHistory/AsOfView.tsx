@@ -1,9 +1,9 @@
 /** The organization chart as it stood at the end of one day, with links to the days before and after and to the timeline. */
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
-import OrgChart from '@site/src/components/OrgChart';
-import QuietLink from '@site/src/components/QuietLink';
-import type {AsOfPageProps} from '@site/src/org/history/pages';
+import OrgChart from '../OrgChart';
+import QuietLink from '../QuietLink';
+import type {AsOfPageProps} from '../../org/history/pages';
 import styles from './styles.module.css';
 
 export default function AsOfView({page}: {page: AsOfPageProps}): ReactNode {

@@ -5,7 +5,7 @@
  * are the same statement.
  *
  * What only Docusaurus knows (a page's address, its title from the body) is
- * passed in as `SiteRules` by src/plugins/content.ts. Pure.
+ * passed in as `SiteRules` by plugin/content.ts. Pure.
  */
 import {checkDirective, scanDirectives, type DirectiveUse} from './directives';
 import {buildOrgGraph, type OrgGraph} from './graph';

@@ -3,7 +3,7 @@
  * What the docs plugin decides about a page, asked of the docs plugin's own
  * code rather than re-implemented: which files it publishes (its glob), the
  * title and description it derives from a body, and the address it gives a
- * page. The pure org model receives these as functions (see src/org/pipeline.ts),
+ * page. The pure org model receives these as functions (see org/pipeline.ts),
  * so `npm run check` and the build cannot disagree about them.
  *
  * The helpers are Docusaurus 3.10's; `lib/*` of the docs plugin is a public

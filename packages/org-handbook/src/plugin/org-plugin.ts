@@ -172,6 +172,12 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       if (problems.length > 0) throw new OrgContentError(problems);
     },
 
+    // The org views (OrgChart, UnitPlace, the history pages) and the MDX components that
+    // register them; a site may swizzle any of them.
+    getThemePath() {
+      return path.join(pluginDir, '..', 'theme');
+    },
+
     getClientModules() {
       return production ? [] : [path.join(pluginDir, 'dev-banner.ts')];
     },

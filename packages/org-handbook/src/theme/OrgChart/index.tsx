@@ -1,5 +1,5 @@
 /**
- * Draws chart props computed at build time (src/org/chart.ts): no layout and
+ * Draws chart props computed at build time (org/chart.ts): no layout and
  * no graph work happens here, so the SVG in the server-rendered HTML is final.
  * Colours come from CSS variables (styles.module.css); the presentation
  * attributes repeat the light theme so that a downloaded SVG renders alone.
@@ -11,9 +11,9 @@
  * phone gets its layout before anything loads, and with JavaScript off.
  */
 // Chart nodes link without viewport prefetching: a chart shows many units at once.
-import Link from '@site/src/components/QuietLink';
+import Link from '../QuietLink';
 import type {ReactNode} from 'react';
-import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
+import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '../../org/chart';
 import styles from './styles.module.css';
 
 const DASH: Partial<Record<ChartEdgeType, string>> = {

@@ -1,6 +1,6 @@
 /**
  * Anchors on a unit's page, in its "Place in the organization" block
- * (src/components/UnitPlace), where a chart's "+N" node links to the units it
+ * (theme/UnitPlace), where a chart's "+N" node links to the units it
  * stands for. A module of its own because the block, which ships to the
  * browser, needs them without the chart's layout code.
  */

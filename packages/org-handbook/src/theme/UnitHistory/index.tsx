@@ -1,13 +1,13 @@
 /**
  * One line of a unit's past for its "Place in the organization" block: since
  * when it exists, and each move and rename, every date linked to its entry
- * on the timeline. Draws `unitHistories()` data (src/org/history/unit-history.ts);
+ * on the timeline. Draws `unitHistories()` data (org/history/unit-history.ts);
  * computes nothing.
  */
 import type {ReactNode} from 'react';
-import QuietLink from '@site/src/components/QuietLink';
-import {nameInSentence} from '@site/src/org/history/names';
-import type {TimelinePoint, UnitHistoryData} from '@site/src/org/history/unit-history';
+import QuietLink from '../QuietLink';
+import {nameInSentence} from '../../org/history/names';
+import type {TimelinePoint, UnitHistoryData} from '../../org/history/unit-history';
 
 export interface UnitHistoryProps {
   history: UnitHistoryData;

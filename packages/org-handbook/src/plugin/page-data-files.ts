@@ -1,6 +1,6 @@
 // Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
 /**
- * One JSON record per page (src/org/page-data.ts), written where the page's
+ * One JSON record per page (org/page-data.ts), written where the page's
  * compilation reads it and depends on it (page-data-loader.cjs). A record is
  * rewritten only when its content changes: the bundler's persistent cache
  * then recompiles exactly the pages whose facts changed.

@@ -70,14 +70,14 @@ export async function addHistoryRoutes(actions: PluginContentLoadedActions, page
   actions.addRoute({
     path: pages.timelinePath,
     exact: true,
-    component: '@site/src/components/OrgHistory/TimelinePage',
+    component: '@theme/OrgHistory/TimelinePage',
     modules: {timeline: await actions.createData('timeline.json', JSON.stringify(pages.timeline))},
   });
   for (const page of pages.asOf) {
     actions.addRoute({
       path: `${pages.asOfFolder}/${page.date}`,
       exact: true,
-      component: '@site/src/components/OrgHistory/AsOfPage',
+      component: '@theme/OrgHistory/AsOfPage',
       modules: {page: await actions.createData(`as-of-${page.date}.json`, JSON.stringify(page))},
     });
   }

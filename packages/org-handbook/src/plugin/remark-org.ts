@@ -9,7 +9,7 @@
  * - `<OrgChart>` receives its precomputed layout as a prop.
  *
  * It computes nothing: it reads the record org-plugin.ts prepared for this
- * page (src/org/page-data.ts). The plugin's loader makes the page's
+ * page (org/page-data.ts). The plugin's loader makes the page's
  * compilation depend on that record, so the bundler's caches and the dev
  * server recompile the page whenever its facts change.
  */
@@ -34,7 +34,7 @@ export interface RemarkOrgOptions {
 // only the chart's buttons, used on few pages, are imported where they are used.
 const ORG_CHART = 'OrgChart';
 const UNIT_PLACE = 'UnitPlace';
-const CHART_ACTIONS = {local: '__OrgChartActions', source: '@site/src/components/OrgChart/Actions'};
+const CHART_ACTIONS = {local: '__OrgChartActions', source: '@theme/OrgChart/Actions'};
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 

@@ -1,12 +1,12 @@
 /**
  * "How the organization changed": the timeline of structural changes, newest
- * first, drawn from props computed at build time (src/org/history/pages.ts).
+ * first, drawn from props computed at build time (org/history/pages.ts).
  */
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import QuietLink from '@site/src/components/QuietLink';
-import type {TimelineEntryProps, TimelinePageProps} from '@site/src/org/history/pages';
+import QuietLink from '../QuietLink';
+import type {TimelineEntryProps, TimelinePageProps} from '../../org/history/pages';
 import styles from './styles.module.css';
 
 function CommitLink({commit}: {commit: TimelineEntryProps['commit']}): ReactNode {

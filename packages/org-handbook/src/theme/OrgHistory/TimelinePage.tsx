@@ -1,7 +1,7 @@
-/** Route component of "How the organization changed" (added by the org plugin, src/plugins/history-routes.ts; props from createData). */
+/** Route component of "How the organization changed" (added by the org plugin, plugin/history-routes.ts; props from createData). */
 import type {ReactNode} from 'react';
 import Layout from '@theme/Layout';
-import type {TimelinePageProps} from '@site/src/org/history/pages';
+import type {TimelinePageProps} from '../../org/history/pages';
 import TimelineView from './TimelineView';
 
 export const TIMELINE_TITLE = 'How the organization changed';

@@ -1,7 +1,7 @@
 // Loaded by Docusaurus's config loader, which does not know the @site alias: relative imports here.
 /**
  * `markdown.parseFrontMatter` for the site: Docusaurus reads every page's
- * frontmatter with the handbook's own reader (src/org/frontmatter.ts), the
+ * frontmatter with the handbook's own reader (org/frontmatter.ts), the
  * one `npm run check` uses, so what the check sees is what gets published.
  */
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Stage 1: one page's text → the page as the docs plugin will publish it and,
  * for a unit page, its typed `org` block, every value locatable in the source.
- * Pure: the Node side (src/plugins/content.ts) reads the files.
+ * Pure: the Node side (plugin/content.ts) reads the files.
  */
 import type {z} from 'zod';
 import {readFrontMatter} from './frontmatter';

@@ -2,7 +2,7 @@
  * The one door between the history code and the org model's loading stage:
  * page texts in, a checked graph (or the problems that stop one) out.
  *
- * Everything else under src/org/history/ sees only `ParsedFile` (opaque),
+ * Everything else under org/history/ sees only `ParsedFile` (opaque),
  * `TreeReading` and `OrgGraph`, so when the loading pipeline changes only
  * this file follows it. It is pure (texts, not files): git.ts feeds it blobs
  * of past commits, tests feed it strings.

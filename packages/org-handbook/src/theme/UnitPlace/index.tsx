@@ -1,14 +1,14 @@
 import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
-import QuietLink from '@site/src/components/QuietLink';
-import OrgChart from '@site/src/components/OrgChart';
-import UnitHistory from '@site/src/components/UnitHistory';
-import {LIST_ANCHORS} from '@site/src/org/anchors';
-import type {OrgChartData} from '@site/src/org/chart';
-import type {PlaceData, UnitRef} from '@site/src/org/derive';
-import type {UnitPast} from '@site/src/org/page-data';
-import {isSafeLinkUrl} from '@site/src/org/safe-url';
+import QuietLink from '../QuietLink';
+import OrgChart from '../OrgChart';
+import UnitHistory from '../UnitHistory';
+import {LIST_ANCHORS} from '../../org/anchors';
+import type {OrgChartData} from '../../org/chart';
+import type {PlaceData, UnitRef} from '../../org/derive';
+import type {UnitPast} from '../../org/page-data';
+import {isSafeLinkUrl} from '../../org/safe-url';
 import styles from './styles.module.css';
 
 export interface UnitPlaceProps {

@@ -1,7 +1,7 @@
-/** Route component of one "as of" page (added by the org plugin, src/plugins/history-routes.ts; props from createData). */
+/** Route component of one "as of" page (added by the org plugin, plugin/history-routes.ts; props from createData). */
 import type {ReactNode} from 'react';
 import Layout from '@theme/Layout';
-import type {AsOfPageProps} from '@site/src/org/history/pages';
+import type {AsOfPageProps} from '../../org/history/pages';
 import AsOfView from './AsOfView';
 
 export default function AsOfPage({page}: {page: AsOfPageProps}): ReactNode {
