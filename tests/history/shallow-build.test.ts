@@ -11,10 +11,10 @@ import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
 import {afterAll, describe, expect, it} from 'vitest';
 import {commitAll, createRepository, git} from '@site/tests/support/git-history';
+import {SITE_ENTRIES} from '@site/tests/support/site-copy';
 
 const run = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static', 'docs'];
 
 /** The packages of this checkout, linked one by one, so the clone's bundler cache stays in the clone. */
 async function linkPackages(site: string): Promise<void> {
@@ -52,7 +52,7 @@ describe('docusaurus build without the history', () => {
 
   it('succeeds from a shallow clone and says that history is unavailable', {timeout: 240_000}, async () => {
     origin = await createRepository();
-    for (const entry of SITE_FILES) await cp(path.join(repo, entry), path.join(origin, entry), {recursive: true});
+    for (const entry of SITE_ENTRIES) await cp(path.join(repo, entry), path.join(origin, entry), {recursive: true});
     await commitAll(origin, 'The handbook', '2026-01-05');
     await writeFile(path.join(origin, 'docs', 'guide', 'index.md'), `${await readFile(path.join(origin, 'docs', 'guide', 'index.md'), 'utf8')}\nOne more line.\n`);
     await commitAll(origin, 'One more line', '2026-01-06');

@@ -14,6 +14,7 @@ import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
 import {contentTree, contentTreeWith} from '@site/tests/support/content-tree';
 import {REJECTED} from '@site/tests/fixtures/edge-cases';
 import {linkNodeModules} from '@site/scripts/bench/lib/sites';
+import {SITE_CONFIG_ENTRIES} from '@site/tests/support/site-copy';
 
 const run = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -21,7 +22,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 describe('docusaurus build on broken content', () => {
   it('fails before bundling, with every problem in compiler style', {timeout: 60_000}, async () => {
     const site = await contentTree('many');
-    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static']) {
+    for (const entry of SITE_CONFIG_ENTRIES) {
       await cp(path.join(repo, entry), path.join(site, entry), {recursive: true});
     }
     await symlink(path.join(repo, 'node_modules'), path.join(site, 'node_modules'));
@@ -53,7 +54,7 @@ describe('docusaurus build on the edge cases the check refuses', () => {
     // Every rejected case at once (where two cases use the same file, the later one stands).
     const files = Object.assign({}, ...Object.values(REJECTED).map((entry) => entry.files)) as Record<string, string>;
     const site = await contentTreeWith(files);
-    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static']) {
+    for (const entry of SITE_CONFIG_ENTRIES) {
       await cp(path.join(repo, entry), path.join(site, entry), {recursive: true});
     }
     await linkNodeModules(site);

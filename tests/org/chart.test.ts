@@ -631,7 +631,9 @@ describe('names', () => {
       return performance.now() - started;
     };
     time(20_000); // warm up
-    const [small, large] = [time(20_000), time(200_000)];
+    // The fastest of three runs of each: a busy machine only ever adds time, so the minimum is the least disturbed.
+    const fastest = (length: number) => Math.min(time(length), time(length), time(length));
+    const [small, large] = [fastest(20_000), fastest(200_000)];
     // Ten times the length: linear is ~10 times the time, quadratic 100 times.
     expect(large / Math.max(small, 0.5)).toBeLessThan(30);
     expect(wrapText('x'.repeat(200_000))).toHaveLength(1);
