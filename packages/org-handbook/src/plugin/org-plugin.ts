@@ -18,6 +18,7 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger, {PerfLogger} from '@docusaurus/logger';
+import {applyTrailingSlash} from '@docusaurus/utils-common';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
 import {createOrgExport} from '../org/export';
@@ -159,7 +160,10 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
       if (!model || !docs) return;
       const published = new Map(
-        docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc.permalink]),
+        // The docs plugin keeps a folder index's trailing slash; the site's trailingSlash rule applies when routes are made.
+        docs.loadedVersions
+          .flatMap((version) => version.docs)
+          .map((doc) => [doc.source.replace(/^@site\//, ''), applyTrailingSlash(doc.permalink, {trailingSlash: context.siteConfig.trailingSlash, baseUrl: context.siteConfig.baseUrl})]),
       );
       const problems: OrgProblem[] = [];
       for (const [source, id] of model.unitBySource) {
