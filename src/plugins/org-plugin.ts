@@ -17,6 +17,7 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger from '@docusaurus/logger';
+import {applyTrailingSlash} from '@docusaurus/utils-common';
 import type {LoadContext, Plugin} from '@docusaurus/types';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
 import type {HistoryResult} from '../org/history/git';
@@ -143,7 +144,13 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       const docs = allContent['docusaurus-plugin-content-docs']?.default as DocsContent | undefined;
       if (!production || !model || !docs) return;
       const published = new Map(
-        docs.loadedVersions.flatMap((version) => version.docs).map((doc) => [doc.source.replace(/^@site\//, ''), doc.permalink]),
+        docs.loadedVersions
+          .flatMap((version) => version.docs)
+          // A folder's index page keeps its slash in the docs plugin's metadata; the site serves and links it without.
+          .map((doc) => [
+            doc.source.replace(/^@site\//, ''),
+            applyTrailingSlash(doc.permalink, {trailingSlash: HANDBOOK_DOCS_SHAPE.trailingSlash, baseUrl: '/'}),
+          ]),
       );
       const problems: OrgProblem[] = [];
       for (const [source, id] of model.unitBySource) {
