@@ -10,11 +10,16 @@
  *   each page imported them, every route of the route table (which every page
  *   downloads) would also name their chunk, a cost that grows with the
  *   number of units.
+ * - each org view held in a StaticView (src/components/StaticView): fixed at
+ *   build time, so a server-rendered page hands it over as static HTML that
+ *   React leaves alone while it hydrates. The remark plugin wraps the lists it
+ *   writes in StaticView too.
  */
 import type {ComponentProps, ReactNode} from 'react';
 import MDXComponents from '@theme-original/MDXComponents';
-import OrgChart from '@site/src/components/OrgChart';
-import UnitPlace from '@site/src/components/UnitPlace';
+import OrgChart, {type OrgChartProps} from '@site/src/components/OrgChart';
+import StaticView from '@site/src/components/StaticView';
+import UnitPlace, {type UnitPlaceProps} from '@site/src/components/UnitPlace';
 
 function Table(props: ComponentProps<'table'>): ReactNode {
   return (
@@ -25,4 +30,17 @@ function Table(props: ComponentProps<'table'>): ReactNode {
   );
 }
 
-export default {...MDXComponents, table: Table, OrgChart, UnitPlace};
+function StaticUnitPlace(props: UnitPlaceProps): ReactNode {
+  return (
+    <StaticView>
+      <UnitPlace {...props} />
+    </StaticView>
+  );
+}
+
+/** The chart stays static; its buttons (the children the remark plugin gives the landing chart) come to life in their slot. */
+function StaticOrgChart({children, ...props}: OrgChartProps): ReactNode {
+  return <StaticView live={children}>{(slot) => <OrgChart {...props}>{slot}</OrgChart>}</StaticView>;
+}
+
+export default {...MDXComponents, table: Table, OrgChart: StaticOrgChart, UnitPlace: StaticUnitPlace, StaticView};
