@@ -35,10 +35,10 @@ import {startStaticServer} from '../lib/static-server';
 import {FIXED_IDS, generateOrganization, writeFiles} from './generate-org';
 import {measureFolder, measureHtml, type HtmlStats} from './lib/build-output';
 import {measureFirstSearch, measurePageJs, type FirstSearch, type PageJs} from './lib/page-load';
+import {buildSiteCold} from './lib/build-site';
 import {runMeasured, tail} from './lib/process-tree';
 import {
   assertRealSiteExists,
-  cleanBuildOutputs,
   createOurSite,
   createPlainSite,
   exists,
@@ -96,24 +96,6 @@ function parseCommandLine(): Args {
     process.exit(2);
   }
   return args;
-}
-
-const BUILD_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  FORCE_COLOR: '0',
-  NO_COLOR: '1',
-  BROWSERSLIST_IGNORE_OLD_DATA: '1',
-};
-delete BUILD_ENV.NODE_ENV;
-
-async function build(siteDir: string, logFile: string) {
-  await cleanBuildOutputs(siteDir);
-  const docusaurus = path.join(siteDir, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
-  const result = await runMeasured(process.execPath, [docusaurus, 'build'], {cwd: siteDir, env: BUILD_ENV, logFile});
-  if (result.exitCode !== 0) {
-    throw new Error(`docusaurus build failed in ${siteDir} (exit ${result.exitCode ?? result.signal}); log: ${logFile}\n${tail(result.output)}`);
-  }
-  return result;
 }
 
 /** `npm run check`'s command on the generated content, as a child process. */
@@ -200,7 +182,7 @@ async function measureSite(
   const label = `[run ${context.run}] ${site}`;
   try {
     console.log(`${label}: building…`);
-    const built = await build(siteDir, path.join(context.logDir, `${site}-run${context.run}.log`));
+    const built = await buildSiteCold(siteDir, path.join(context.logDir, `${site}-run${context.run}.log`));
     entry.buildMs = built.wallMs;
     entry.peakRssBytes = built.peakRssBytes;
     console.log(`${label}: built in ${formatSeconds(built.wallMs)}, peak ${formatMB(built.peakRssBytes)}`);
