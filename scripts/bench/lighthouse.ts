@@ -13,9 +13,10 @@
  *   desktop 100 in all four).
  *
  * On each site it audits `/` and a unit page, with the mobile preset
- * (Lighthouse's default) and the desktop preset. One round is every
- * (preset, page, site) once, the sites' order alternating between rounds;
- * `--runs` rounds. Printed per site, page and preset: median (min–max) of the
+ * (Lighthouse's default) and the desktop preset (`--presets`). One round is
+ * every (preset, page, site) once, the sites' order alternating between
+ * rounds; `--runs` rounds. The first round runs all four categories, later
+ * rounds performance only. Printed per site, page and preset: median (min–max) of the
  * four scores, FCP, LCP, TBT, CLS, main-thread work, script evaluation, the
  * JavaScript run at start-up (bootup-time), transferred bytes (all, and
  * scripts). With `--trace`, also the scripts that took the most main-thread
@@ -37,10 +38,11 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, {desktopConfig, type Config, type Flags} from 'lighthouse';
-import {CHROME_LAUNCHER_FLAGS, CHROMIUM_PATH} from '../lib/chromium';
+import {CHROME_LAUNCHER_FLAGS, CHROMIUM_PATH, launchChromium} from '../lib/chromium';
 import {startStaticServer} from '../lib/static-server';
 import {FIXED_IDS, generateOrganization, writeFiles} from './generate-org';
 import {buildSiteCold} from './lib/build-site';
+import {countHydratedElements, HYDRATION_REGIONS, type HydrationCount, type HydrationRegion} from './lib/hydration';
 import {createOurSite, createPlainSite, exists, ourSiteSourceDigest, readSiteFeatures, REPO_ROOT} from './lib/sites';
 import {formatKB, formatRatio, formatSeconds, formatSummary, formatTable, summarize} from './lib/stats';
 
@@ -62,6 +64,8 @@ interface RunResult {
   scores: Record<(typeof CATEGORIES)[number], number>;
   fcpMs: number;
   lcpMs: number;
+  /** The element Lighthouse found to be the largest contentful paint. */
+  lcpElement?: string;
   tbtMs: number;
   cls: number;
   mainThreadMs: number;
@@ -73,6 +77,8 @@ interface RunResult {
   topScripts: {url: string; totalMs: number; scriptingMs: number; parseMs: number}[];
   /** Main-thread time by kind of work (mainthread-work-breakdown). */
   breakdown: Record<string, number>;
+  /** Tasks over 50 ms on the simulated mobile CPU (long-tasks): what ran, when, how long. */
+  longTasks: {url: string; startMs: number; durationMs: number}[];
   failing: string[];
   runtimeError?: string;
 }
@@ -161,10 +167,16 @@ async function prepareGeneratedSites(options: ReturnType<typeof parseCommandLine
   return dir;
 }
 
-async function runLighthouse(url: string, preset: string): Promise<Omit<RunResult, 'site' | 'page' | 'run' | 'preset'>> {
+/**
+ * One Lighthouse run. Accessibility, best practices and SEO do not vary
+ * between runs of the same build: `allCategories` is set for the first round
+ * only, which saves a third of each later run (axe is slow on 2 busy cores).
+ */
+async function runLighthouse(url: string, preset: string, allCategories: boolean): Promise<Omit<RunResult, 'site' | 'page' | 'run' | 'preset'>> {
   const chrome = await chromeLauncher.launch({chromePath: CHROMIUM_PATH, chromeFlags: [...CHROME_LAUNCHER_FLAGS]});
   try {
-    const flags: Flags = {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES]};
+    const categories = allCategories ? [...CATEGORIES] : ['performance'];
+    const flags: Flags = {port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories};
     const result = await lighthouse(url, flags, PRESETS[preset]);
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const {lhr} = result;
@@ -185,6 +197,7 @@ async function runLighthouse(url: string, preset: string): Promise<Omit<RunResul
       ) as RunResult['scores'],
       fcpMs: numeric('first-contentful-paint'),
       lcpMs: numeric('largest-contentful-paint'),
+      ...lcpElementOf(lhr.audits['largest-contentful-paint-element']?.details),
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
       mainThreadMs: numeric('mainthread-work-breakdown'),
@@ -201,12 +214,24 @@ async function runLighthouse(url: string, preset: string): Promise<Omit<RunResul
           parseMs: Number(item.scriptParseCompile),
         })),
       breakdown,
+      longTasks: items('long-tasks').map((item) => ({
+        url: String(item.url).startsWith('http') ? new URL(String(item.url)).pathname : String(item.url),
+        startMs: Number(item.startTime),
+        durationMs: Number(item.duration),
+      })),
       failing,
       ...(lhr.runtimeError ? {runtimeError: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`} : {}),
     };
   } finally {
     chrome.kill();
   }
+}
+
+/** The LCP element's selector and opening tag, from the audit's first table. */
+function lcpElementOf(details: unknown): {lcpElement?: string} {
+  const tables = (details as {items?: {items?: {node?: {selector?: string; snippet?: string}}[]}[]} | undefined)?.items ?? [];
+  const node = tables[0]?.items?.[0]?.node;
+  return node ? {lcpElement: `${node.selector ?? ''} ${node.snippet ?? ''}`.trim()} : {};
 }
 
 const formatMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
@@ -261,7 +286,16 @@ function ratioTable(results: RunResult[], presets: string[], pageOf: (site: Site
           const column = COLUMNS.find((candidate) => candidate.label === label)!;
           const ours = median('ours', preset, kind, column);
           const plain = median('plain', preset, kind, column);
-          return `${column.format(ours)} / ${column.format(plain)} = ${formatRatio(ours, plain)}`;
+          // Each round's two runs are minutes apart at most: the median of their ratios is steadier than the ratio of medians on a busy machine.
+          const paired = summarize(
+            results
+              .filter((r) => r.site === 'ours' && r.preset === preset && r.page === pageOf('ours', kind))
+              .map((r) => {
+                const twin = results.find((p) => p.site === 'plain' && p.preset === preset && p.run === r.run && p.page === pageOf('plain', kind));
+                return twin ? column.value(r) / column.value(twin) : Number.NaN;
+              }),
+          ).median;
+          return `${column.format(ours)} / ${column.format(plain)} = ${formatRatio(ours, plain)} (paired ${Number.isFinite(paired) ? `${paired.toFixed(2)}x` : 'n/a'})`;
         }),
       ]);
     }
@@ -324,10 +358,10 @@ async function main(): Promise<void> {
         for (const kind of ['landing', 'unit'] as const) {
           for (const site of order) {
             const page = pageOf(site, kind);
-            const result = {site, preset, page, run, ...(await runLighthouse(`${origin[site]}${page}`, preset))};
+            const result = {site, preset, page, run, ...(await runLighthouse(`${origin[site]}${page}`, preset, run === 1))};
             results.push(result);
             console.log(
-              `run ${run} ${preset} ${site} ${page}: ${CATEGORIES.map((category) => result.scores[category]).join('/')}, ` +
+              `run ${run} ${preset} ${site} ${page}: ${CATEGORIES.map((category) => (Number.isNaN(result.scores[category]) ? '-' : result.scores[category])).join('/')}, ` +
                 `TBT ${formatMs(result.tbtMs)}, main thread ${formatMs(result.mainThreadMs)}, CLS ${result.cls.toFixed(3)}` +
                 `${result.runtimeError ? ` (${result.runtimeError})` : ''}`,
             );
@@ -340,18 +374,55 @@ async function main(): Promise<void> {
   }
   const finished = performance.now();
 
+  // Where hydration goes: elements React walked, per region, on each page (one load each, after the Lighthouse runs).
+  const hydration: {site: SiteName; page: string; count: HydrationCount}[] = [];
+  const counter = await launchChromium();
+  const countServers = await Promise.all(sites.map((site) => startStaticServer(roots[site]!, {compress: true, cacheAssets: true})));
+  try {
+    for (const [index, site] of sites.entries()) {
+      for (const kind of ['landing', 'unit'] as const) {
+        const page = pageOf(site, kind);
+        hydration.push({site, page, count: await countHydratedElements(counter, `${countServers[index]!.origin}${page}`)});
+      }
+    }
+  } finally {
+    await counter.close();
+    await Promise.all(countServers.map((server) => server.close()));
+  }
+
   console.log(`\nLighthouse 12.2.3, ${options.runs} interleaved run(s) each; ours and plain: ${options.units} generated units; median (min–max)`);
   console.log(table(results, sites, options.presets, pageOf));
-  console.log('\nours / plain (medians of the same invocation)');
+  console.log('\nours / plain: median / median = ratio (paired: median of the ratios within each round)');
   console.log(ratioTable(results, options.presets, pageOf));
+  const regions = [...Object.keys(HYDRATION_REGIONS), 'other'] as HydrationRegion[];
+  console.log('\nElements React hydrates, by region (of all elements there), 412 px wide; static views: elements inside them React owns');
+  console.log(
+    formatTable(
+      ['site', 'page', ...regions, 'total', 'static views'],
+      hydration.map(({site, page, count}) => [
+        site,
+        page,
+        ...regions.map((region) => `${count.hydrated[region]} of ${count.elements[region]}`),
+        String(regions.reduce((sum, region) => sum + count.hydrated[region], 0)),
+        `${count.staticViewHydrated} of ${count.staticViewElements}`,
+      ]),
+    ),
+  );
   if (options.trace) {
     console.log('\nWhere the main thread goes (Lighthouse bootup-time and mainthread-work-breakdown, medians):');
     for (const preset of options.presets.filter((preset) => preset === 'mobile')) {
       for (const site of sites) {
-        for (const kind of ['landing', 'unit'] as const) console.log(`\n${scriptTable(results, site, preset, pageOf(site, kind))}`);
+        for (const kind of ['landing', 'unit'] as const) {
+          console.log(`\n${scriptTable(results, site, preset, pageOf(site, kind))}`);
+          const first = results.find((r) => r.site === site && r.preset === preset && r.page === pageOf(site, kind));
+          const tasks = (first?.longTasks ?? []).map((task) => `${task.url} at ${formatMs(task.startMs)}: ${formatMs(task.durationMs)}`);
+          console.log(`long tasks in run 1: ${tasks.length > 0 ? tasks.join('; ') : 'none'}`);
+        }
       }
     }
   }
+  const lcpElements = [...new Set(results.filter((r) => r.preset === 'mobile').map((r) => `${r.site} ${r.page}: ${r.lcpElement ?? 'n/a'}`))].sort();
+  console.log(`\nLCP elements (mobile):\n${lcpElements.map((line) => `- ${line}`).join('\n')}`);
   const failing = [...new Set(results.flatMap((r) => r.failing.map((audit) => `${r.site} ${r.page}: ${audit}`)))].sort();
   if (failing.length > 0) console.log(`\nAudits not passed (any run, any preset):\n${failing.map((line) => `- ${line}`).join('\n')}`);
   console.log(
@@ -363,7 +434,7 @@ async function main(): Promise<void> {
   const outDir = path.join(REPO_ROOT, 'bench-results');
   await mkdir(outDir, {recursive: true});
   const outFile = path.join(outDir, `lighthouse-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(outFile, `${JSON.stringify({benchmark: 'lighthouse', date: new Date().toISOString(), options, sitesDir, results}, null, 2)}\n`);
+  await writeFile(outFile, `${JSON.stringify({benchmark: 'lighthouse', date: new Date().toISOString(), options, sitesDir, results, hydration}, null, 2)}\n`);
   console.log(`raw results: ${path.relative(REPO_ROOT, outFile)}`);
 }
 

@@ -231,6 +231,7 @@ const METRICS: Metric[] = [
   {label: '  of which named in HTML', value: (r) => r.landingJs?.htmlNamedGzipBytes, format: formatKB, difference: true},
   {label: '  of which prefetched only', value: (r) => r.landingJs?.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: `JS gzip, unit ${UNIT_PAGE}`, value: (r) => r.unitJs?.jsGzipBytes, format: formatKB, difference: true},
+  {label: '  of which run (first visit, no prefetch)', value: (r) => r.unitJs && r.unitJs.jsGzipBytes - r.unitJs.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: '  of which named in HTML', value: (r) => r.unitJs?.htmlNamedGzipBytes, format: formatKB, difference: true},
   {label: '  of which prefetched only', value: (r) => r.unitJs?.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: 'search index on disk', value: (r) => r.pagefindDir?.bytes, format: formatKB},
@@ -258,9 +259,22 @@ function report(results: SiteRun[], args: Args): string {
     }
     return [metric.label, formatSummary(ours, metric.format), metric.oursOnly ? '—' : formatSummary(plain, metric.format), comparison];
   });
+  // Issue #14's budgets for a unit page, on the medians.
+  const unitMedian = (site: SiteName, value: (run: SiteRun) => number | undefined) =>
+    summarize(of(site).map(value).filter((v): v is number => v !== undefined)).median;
+  const run = (r: SiteRun) => r.unitJs && r.unitJs.jsGzipBytes - r.unitJs.prefetchedGzipBytes;
+  const prefetched = (r: SiteRun) => r.unitJs?.prefetchedGzipBytes;
+  const budget = (label: string, value: (r: SiteRun) => number | undefined, limit: number) => {
+    const delta = unitMedian('ours', value) - unitMedian('plain', value);
+    if (!Number.isFinite(delta)) return `${label}: n/a`;
+    return `${label}: ${delta >= 0 ? '+' : '−'}${formatKB(Math.abs(delta))} (budget +${formatKB(limit)}) ${delta <= limit ? 'met' : 'NOT met'}`;
+  };
   return [
     `${args.units} units, ${args.runs} run(s); median (min–max)`,
     formatTable(['metric', 'ours', 'plain', 'ours/plain'], rows),
+    '',
+    budget(`unit page JS run on a first visit, ours − plain`, run, 2000),
+    budget(`unit page JS prefetched, ours − plain`, prefetched, 5000),
   ].join('\n');
 }
 
