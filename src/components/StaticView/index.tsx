@@ -64,14 +64,16 @@ export default function StaticView({children, live}: StaticViewProps): ReactNode
   const viewRef = useRef<HTMLDivElement>(null);
   const [slotElement, setSlotElement] = useState<Element | null>(null);
 
+  const hasLive = Boolean(live);
   useLayoutEffect(() => {
-    if (serverMarkup === undefined || !live || !viewRef.current) return;
+    if (serverMarkup === undefined || !hasLive || !viewRef.current) return;
     const slot = viewRef.current.querySelector(`[${SLOT_ATTRIBUTE}]`);
     if (!slot) return;
     // The server's copy of the live part is replaced before the browser paints, by the same markup with handlers.
+    // Once only: `live` is a new element at every render, and clearing the slot again would pull React's own nodes from under it.
     slot.replaceChildren();
     setSlotElement(slot);
-  }, [serverMarkup, live]);
+  }, [serverMarkup, hasLive]);
 
   if (serverMarkup === undefined) {
     const slot = live ? (
