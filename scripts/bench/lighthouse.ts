@@ -64,8 +64,6 @@ interface RunResult {
   scores: Record<(typeof CATEGORIES)[number], number>;
   fcpMs: number;
   lcpMs: number;
-  /** The element Lighthouse found to be the largest contentful paint. */
-  lcpElement?: string;
   tbtMs: number;
   cls: number;
   mainThreadMs: number;
@@ -197,7 +195,6 @@ async function runLighthouse(url: string, preset: string, allCategories: boolean
       ) as RunResult['scores'],
       fcpMs: numeric('first-contentful-paint'),
       lcpMs: numeric('largest-contentful-paint'),
-      ...lcpElementOf(lhr.audits['largest-contentful-paint-element']?.details),
       tbtMs: numeric('total-blocking-time'),
       cls: numeric('cumulative-layout-shift'),
       mainThreadMs: numeric('mainthread-work-breakdown'),
@@ -225,13 +222,6 @@ async function runLighthouse(url: string, preset: string, allCategories: boolean
   } finally {
     chrome.kill();
   }
-}
-
-/** The LCP element's selector and opening tag, from the audit's first table. */
-function lcpElementOf(details: unknown): {lcpElement?: string} {
-  const tables = (details as {items?: {items?: {node?: {selector?: string; snippet?: string}}[]}[]} | undefined)?.items ?? [];
-  const node = tables[0]?.items?.[0]?.node;
-  return node ? {lcpElement: `${node.selector ?? ''} ${node.snippet ?? ''}`.trim()} : {};
 }
 
 const formatMs = (ms: number) => (Number.isFinite(ms) ? `${Math.round(ms)} ms` : 'n/a');
@@ -421,8 +411,6 @@ async function main(): Promise<void> {
       }
     }
   }
-  const lcpElements = [...new Set(results.filter((r) => r.preset === 'mobile').map((r) => `${r.site} ${r.page}: ${r.lcpElement ?? 'n/a'}`))].sort();
-  console.log(`\nLCP elements (mobile):\n${lcpElements.map((line) => `- ${line}`).join('\n')}`);
   const failing = [...new Set(results.flatMap((r) => r.failing.map((audit) => `${r.site} ${r.page}: ${audit}`)))].sort();
   if (failing.length > 0) console.log(`\nAudits not passed (any run, any preset):\n${failing.map((line) => `- ${line}`).join('\n')}`);
   console.log(
