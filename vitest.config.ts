@@ -22,6 +22,7 @@ export default defineConfig({
       '@docusaurus/useBaseUrl': path.join(root, 'tests/stubs/useBaseUrl.ts'),
       '@docusaurus/useBrokenLinks': path.join(root, 'tests/stubs/useBrokenLinks.ts'),
       '@docusaurus/router': path.join(root, 'tests/stubs/router.ts'),
+      '@docusaurus/useIsBrowser': path.join(root, 'tests/stubs/useIsBrowser.ts'),
     },
   },
 });

@@ -35,10 +35,10 @@ import {startStaticServer} from '../lib/static-server';
 import {FIXED_IDS, generateOrganization, writeFiles} from './generate-org';
 import {measureFolder, measureHtml, type HtmlStats} from './lib/build-output';
 import {measureFirstSearch, measurePageJs, type FirstSearch, type PageJs} from './lib/page-load';
+import {buildSiteCold} from './lib/build-site';
 import {runMeasured, tail} from './lib/process-tree';
 import {
   assertRealSiteExists,
-  cleanBuildOutputs,
   createOurSite,
   createPlainSite,
   exists,
@@ -96,24 +96,6 @@ function parseCommandLine(): Args {
     process.exit(2);
   }
   return args;
-}
-
-const BUILD_ENV: NodeJS.ProcessEnv = {
-  ...process.env,
-  FORCE_COLOR: '0',
-  NO_COLOR: '1',
-  BROWSERSLIST_IGNORE_OLD_DATA: '1',
-};
-delete BUILD_ENV.NODE_ENV;
-
-async function build(siteDir: string, logFile: string) {
-  await cleanBuildOutputs(siteDir);
-  const docusaurus = path.join(siteDir, 'node_modules/@docusaurus/core/bin/docusaurus.mjs');
-  const result = await runMeasured(process.execPath, [docusaurus, 'build'], {cwd: siteDir, env: BUILD_ENV, logFile});
-  if (result.exitCode !== 0) {
-    throw new Error(`docusaurus build failed in ${siteDir} (exit ${result.exitCode ?? result.signal}); log: ${logFile}\n${tail(result.output)}`);
-  }
-  return result;
 }
 
 /** `npm run check`'s command on the generated content, as a child process. */
@@ -200,7 +182,7 @@ async function measureSite(
   const label = `[run ${context.run}] ${site}`;
   try {
     console.log(`${label}: building…`);
-    const built = await build(siteDir, path.join(context.logDir, `${site}-run${context.run}.log`));
+    const built = await buildSiteCold(siteDir, path.join(context.logDir, `${site}-run${context.run}.log`));
     entry.buildMs = built.wallMs;
     entry.peakRssBytes = built.peakRssBytes;
     console.log(`${label}: built in ${formatSeconds(built.wallMs)}, peak ${formatMB(built.peakRssBytes)}`);
@@ -249,6 +231,7 @@ const METRICS: Metric[] = [
   {label: '  of which named in HTML', value: (r) => r.landingJs?.htmlNamedGzipBytes, format: formatKB, difference: true},
   {label: '  of which prefetched only', value: (r) => r.landingJs?.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: `JS gzip, unit ${UNIT_PAGE}`, value: (r) => r.unitJs?.jsGzipBytes, format: formatKB, difference: true},
+  {label: '  of which run (first visit, no prefetch)', value: (r) => r.unitJs && r.unitJs.jsGzipBytes - r.unitJs.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: '  of which named in HTML', value: (r) => r.unitJs?.htmlNamedGzipBytes, format: formatKB, difference: true},
   {label: '  of which prefetched only', value: (r) => r.unitJs?.prefetchedGzipBytes, format: formatKB, difference: true},
   {label: 'search index on disk', value: (r) => r.pagefindDir?.bytes, format: formatKB},
@@ -276,9 +259,22 @@ function report(results: SiteRun[], args: Args): string {
     }
     return [metric.label, formatSummary(ours, metric.format), metric.oursOnly ? '—' : formatSummary(plain, metric.format), comparison];
   });
+  // Issue #14's budgets for a unit page, on the medians.
+  const unitMedian = (site: SiteName, value: (run: SiteRun) => number | undefined) =>
+    summarize(of(site).map(value).filter((v): v is number => v !== undefined)).median;
+  const run = (r: SiteRun) => r.unitJs && r.unitJs.jsGzipBytes - r.unitJs.prefetchedGzipBytes;
+  const prefetched = (r: SiteRun) => r.unitJs?.prefetchedGzipBytes;
+  const budget = (label: string, value: (r: SiteRun) => number | undefined, limit: number) => {
+    const delta = unitMedian('ours', value) - unitMedian('plain', value);
+    if (!Number.isFinite(delta)) return `${label}: n/a`;
+    return `${label}: ${delta >= 0 ? '+' : '−'}${formatKB(Math.abs(delta))} (budget +${formatKB(limit)}) ${delta <= limit ? 'met' : 'NOT met'}`;
+  };
   return [
     `${args.units} units, ${args.runs} run(s); median (min–max)`,
     formatTable(['metric', 'ours', 'plain', 'ours/plain'], rows),
+    '',
+    budget(`unit page JS run on a first visit, ours − plain`, run, 2000),
+    budget(`unit page JS prefetched, ours − plain`, prefetched, 5000),
   ].join('\n');
 }
 

@@ -14,6 +14,7 @@
  * it would in CI.
  */
 import {execFileSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -310,4 +311,19 @@ export async function exists(file: string): Promise<boolean> {
 export async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {withFileTypes: true, recursive: true});
   return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * A digest of the handbook's own site files that ours copies (everything but
+ * docs/): a kept copy of ours whose digest differs was built from older code.
+ */
+export async function ourSiteSourceDigest(root = REPO_ROOT): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of OUR_SITE_FILES) {
+    const from = path.join(root, name);
+    if (!(await exists(from))) continue;
+    const files = (await stat(from)).isDirectory() ? (await listFiles(from)).sort() : [from];
+    for (const file of files) hash.update(path.relative(root, file)).update('\0').update(await readFile(file)).update('\0');
+  }
+  return hash.digest('hex');
 }

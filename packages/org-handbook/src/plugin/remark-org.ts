@@ -34,6 +34,8 @@ export interface RemarkOrgOptions {
 // only the chart's buttons, used on few pages, are imported where they are used.
 const ORG_CHART = 'OrgChart';
 const UNIT_PLACE = 'UnitPlace';
+/** Holds what stays fixed after the build, so that React does not hydrate it (theme/StaticView). */
+const STATIC_VIEW = 'StaticView';
 const CHART_ACTIONS = {local: '__OrgChartActions', source: '@theme/OrgChart/Actions'};
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -81,17 +83,19 @@ export default function remarkOrg(options: RemarkOrgOptions) {
         case 'text':
           return replace([text(result.text)]);
         case 'list':
-          return replace([unitList(result.items)]);
+          return replace([staticView([unitList(result.items)])]);
         case 'stale':
           return replace([
-            result.stale.length > 0
-              ? unitList(result.stale)
-              : paragraph([text(`No unit's review is older than ${result.maxAgeDays} days.`)]),
-            paragraph([text(`Units with no review date yet: ${result.unreviewed.length === 0 ? 'none' : String(result.unreviewed.length)}.`)]),
-            ...(result.unreviewed.length > 0 ? [unitList(result.unreviewed)] : []),
+            staticView([
+              result.stale.length > 0
+                ? unitList(result.stale)
+                : paragraph([text(`No unit's review is older than ${result.maxAgeDays} days.`)]),
+              paragraph([text(`Units with no review date yet: ${result.unreviewed.length === 0 ? 'none' : String(result.unreviewed.length)}.`)]),
+              ...(result.unreviewed.length > 0 ? [unitList(result.unreviewed)] : []),
+            ]),
           ]);
         case 'retired':
-          return replace([result.items.length > 0 ? unitList(result.items) : paragraph([text('No unit has been retired yet.')])]);
+          return replace([staticView([result.items.length > 0 ? unitList(result.items) : paragraph([text('No unit has been retired yet.')])])]);
         case 'reference':
           return replace([
             table(['Field', 'Type', 'Required', 'Meaning', 'Example'], result.fields, [0, 4]),
@@ -157,6 +161,10 @@ function unitList(items: readonly ListedUnit[]): List {
       }),
     ),
   };
+}
+
+function staticView(children: RootContent[]): MdxJsxFlowElement {
+  return {type: 'mdxJsxFlowElement', name: STATIC_VIEW, attributes: [], children: children as MdxJsxFlowElement['children']};
 }
 
 function table(header: string[], rows: string[][], codeColumns: number[]): Table {

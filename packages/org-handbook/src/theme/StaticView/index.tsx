@@ -1,0 +1,116 @@
+/**
+ * Hands a view that is fixed at build time (the "Place in the organization"
+ * block, the charts, the lists the org directives write) to the browser as
+ * static HTML that React does not hydrate element by element.
+ *
+ * - On the server, and whenever the browser renders the page itself (a
+ *   client-side navigation, `npm start`), the view renders as usual: its
+ *   links go through Link/QuietLink, so the build's broken-link check sees
+ *   every href and anchor.
+ * - While React hydrates a server-rendered page, the view is one element
+ *   whose `dangerouslySetInnerHTML` is the markup already in the page, read
+ *   back from the DOM. React treats such an element as a leaf: it neither
+ *   walks nor compares its inside, and since the markup is the DOM's own,
+ *   nothing is rewritten and nothing moves. The markup is read once and kept,
+ *   so later renders leave the DOM alone too.
+ * - Its links keep what Link gives them, through one listener per view:
+ *   a click on a handbook address navigates inside the app (no page reload),
+ *   pointing at one or focusing it preloads its code. Like QuietLink, they
+ *   do not prefetch when they scroll into view.
+ * - `live` is the one interactive part a view may hold (the landing chart's
+ *   buttons): the view marks its place with `slot`, and React renders it
+ *   there through a portal, so it gets its context and event handlers.
+ */
+import {useHistory} from '@docusaurus/router';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import {useId, useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode} from 'react';
+import {createPortal} from 'react-dom';
+import styles from './styles.module.css';
+
+export interface StaticViewProps {
+  /** The view, or a function that places the `slot` holding `live` inside it. */
+  children: ReactNode | ((slot: ReactNode) => ReactNode);
+  /** An interactive part of the view that React must bring to life. */
+  live?: ReactNode;
+}
+
+const VIEW_ATTRIBUTE = 'data-static-view';
+const SLOT_ATTRIBUTE = 'data-live-slot';
+
+/** The markup of this view as the server rendered it, while the page is being hydrated; else undefined. */
+function readServerMarkup(id: string, hydrating: boolean): string | undefined {
+  if (!hydrating || typeof document === 'undefined') return undefined;
+  return document.querySelector(`[${VIEW_ATTRIBUTE}="${CSS.escape(id)}"]`)?.innerHTML;
+}
+
+/** The handbook address a click or hover on `target` leads to, if the app itself should handle it. */
+function internalAddress(target: EventTarget, view: Element): string | undefined {
+  const link = target instanceof Element ? target.closest('a') : null;
+  if (!link || !view.contains(link) || link.hasAttribute('download')) return undefined;
+  const targetAttr = link.getAttribute('target');
+  if (targetAttr && targetAttr !== '_self') return undefined;
+  const href = link.getAttribute('href');
+  // Only addresses on this site that Link would hand to the router; "#x" on the same page stays with the browser.
+  if (!href || !href.startsWith('/') || href.startsWith('//')) return undefined;
+  return href;
+}
+
+export default function StaticView({children, live}: StaticViewProps): ReactNode {
+  const id = useId();
+  const isBrowser = useIsBrowser();
+  // Before hydration ends, useIsBrowser() is false on the client too: that is how hydration is told from a client render.
+  const [serverMarkup] = useState(() => readServerMarkup(id, !isBrowser));
+  const history = useHistory();
+  const viewRef = useRef<HTMLDivElement>(null);
+  const [slotElement, setSlotElement] = useState<Element | null>(null);
+
+  const hasLive = Boolean(live);
+  useLayoutEffect(() => {
+    if (serverMarkup === undefined || !hasLive || !viewRef.current) return;
+    const slot = viewRef.current.querySelector(`[${SLOT_ATTRIBUTE}]`);
+    if (!slot) return;
+    // The server's copy of the live part is replaced before the browser paints, by the same markup with handlers.
+    // Once only: `live` is a new element at every render, and clearing the slot again would pull React's own nodes from under it.
+    slot.replaceChildren();
+    setSlotElement(slot);
+  }, [serverMarkup, hasLive]);
+
+  if (serverMarkup === undefined) {
+    const slot = live ? (
+      <div className={styles.slot} {...{[SLOT_ATTRIBUTE]: ''}}>
+        {live}
+      </div>
+    ) : null;
+    return (
+      <div className={styles.view} {...{[VIEW_ATTRIBUTE]: id}}>
+        {typeof children === 'function' ? children(slot) : children}
+      </div>
+    );
+  }
+
+  const navigate = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const address = internalAddress(event.target, event.currentTarget);
+    if (!address) return;
+    event.preventDefault();
+    history.push(address);
+  };
+  const preload = (event: MouseEvent<HTMLDivElement> | FocusEvent<HTMLDivElement>) => {
+    const address = internalAddress(event.target, event.currentTarget);
+    if (address) void window.docusaurus.preload(address);
+  };
+  return (
+    <>
+      <div
+        ref={viewRef}
+        className={styles.view}
+        {...{[VIEW_ATTRIBUTE]: id}}
+        dangerouslySetInnerHTML={{__html: serverMarkup}}
+        onClick={navigate}
+        onMouseOver={preload}
+        onFocus={preload}
+      />
+      {slotElement && createPortal(live, slotElement)}
+    </>
+  );
+}

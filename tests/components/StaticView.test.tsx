@@ -1,0 +1,51 @@
+import {renderToStaticMarkup} from 'react-dom/server';
+import {beforeEach, describe, expect, it} from 'vitest';
+import QuietLink from '@site/packages/org-handbook/src/theme/QuietLink';
+import StaticView from '@site/packages/org-handbook/src/theme/StaticView';
+import {collectedLinks} from '@site/tests/stubs/useBrokenLinks';
+
+describe('<StaticView /> on the server', () => {
+  beforeEach(() => {
+    collectedLinks.length = 0;
+  });
+
+  it('renders the view inside one marked wrapper, so the browser can find its markup again', () => {
+    const html = renderToStaticMarkup(
+      <StaticView>
+        <p>
+          Reports to <QuietLink to="/governance/executive-director">Executive Director</QuietLink>
+        </p>
+      </StaticView>,
+    );
+    expect(html).toMatch(/^<div class="[^"]*" data-static-view="[^"]+"><p>Reports to <a href="\/governance\/executive-director">Executive Director<\/a><\/p><\/div>$/);
+  });
+
+  it('hands every link of the view to the broken-link check', () => {
+    renderToStaticMarkup(
+      <StaticView>
+        <QuietLink to="/teams/area-leads">Area leads</QuietLink>
+        <QuietLink to="/functional-areas/product">Product</QuietLink>
+      </StaticView>,
+    );
+    expect(collectedLinks).toEqual(['/teams/area-leads', '/functional-areas/product']);
+  });
+
+  it('puts the live part in a marked slot where the view places it', () => {
+    const html = renderToStaticMarkup(
+      <StaticView live={<button type="button">Download SVG</button>}>{(slot) => <figure>chart{slot}</figure>}</StaticView>,
+    );
+    expect(html).toMatch(/<figure>chart<div class="[^"]*" data-live-slot=""><button type="button">Download SVG<\/button><\/div><\/figure>/);
+  });
+
+  it('gives two views different markers', () => {
+    const html = renderToStaticMarkup(
+      <>
+        <StaticView>one</StaticView>
+        <StaticView>two</StaticView>
+      </>,
+    );
+    const markers = [...html.matchAll(/data-static-view="([^"]+)"/g)].map((match) => match[1]);
+    expect(markers).toHaveLength(2);
+    expect(new Set(markers).size).toBe(2);
+  });
+});
