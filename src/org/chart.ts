@@ -439,6 +439,12 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
           : addMoreReports(unitId, left, size);
         anchor.kids.push(item(more, type));
       }
+      // Units with no reporting line joined here (the nearest unit above all their members) stand beside its reports, as in the full chart.
+      if (!isTeam) {
+        for (const id of (joinedUnder.get(unitId) ?? []).slice(0, NEIGHBOURHOOD_MAX_SIDE)) {
+          if (!indexOf.has(id)) anchor.kids.push(item(addUnit(id), 'joined', false));
+        }
+      }
 
       // Units related to this one, on its row.
       const relatedIds: string[] = [...(graph.memberOf.get(unitId) ?? [])];

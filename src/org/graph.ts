@@ -170,7 +170,7 @@ export function buildOrgGraph(
           ? `stands outside the organization's reporting lines; link it with "relations" instead`
           : definition.root
             ? 'is the top of the structure and reports to no unit'
-            : 'has no reporting line: it is joined to the organization through its "members"';
+            : 'has no reporting line: remove "reportsTo"; it joins the organization through its members';
         report(unit, 'org.reportsTo', `${article(kind)} ${why}`);
       } else {
         const parent = resolve(unit, 'org.reportsTo', reportsTo);

@@ -164,7 +164,9 @@ describe('retire: a unit stops existing but stays on record', () => {
   it('hands direct reports and memberships to a successor', async () => {
     const {check, graph} = await reorganize((texts) => retireUnit(texts, {vocabulary: handbookVocabulary, id: 'executive-director', on: '2026-11-01', successor: 'steering-council'}));
     expect(check.problems).toEqual([]);
-    expect(graph.children.get('steering-council')).toEqual(expect.arrayContaining(['engineering', 'area-leads']));
+    expect(graph.children.get('steering-council')).toEqual(expect.arrayContaining(['engineering', 'product']));
+    // The teams never reported to the Executive Director; they now join beside the areas, under the successor.
+    expect(graph.joinedAt.get('area-leads')).toBe('steering-council');
     expect(graph.relations).toContainEqual({type: 'interface', from: 'steering-council', to: 'code-for-science-and-society', note: 'administration'});
   });
 

@@ -52,12 +52,12 @@ describe('structure changes of the real handbook, in words', () => {
   it('says kind, members, relations, lead and contact changes', async () => {
     const texts = await realTexts();
     let after = edited(texts, 'docs/teams/product-and-engineering.md', 'members: [product, engineering]', 'members: [product, engineering, community]');
-    after = edited(after, 'docs/functional-areas/engineering.md', 'reportsTo: executive-director', 'reportsTo: executive-director\n  channel:\n    label: "#engineering"\n  relations:\n    - type: dotted-line\n      to: product');
+    after = edited(after, 'docs/functional-areas/engineering.md', 'reportsTo: executive-director', 'reportsTo: executive-director\n  contacts:\n    - type: chat\n      label: "#engineering"\n  relations:\n    - type: dotted-line\n      to: product');
     const changes = sentences(texts, after);
     expect(changes).toEqual([
       'Product and Engineering now draws members from Community.',
       'Engineering gained the relation "dotted line to" Product.',
-      'Engineering now gives a channel: "#engineering".',
+      'Engineering now lists the contact "#engineering".',
     ]);
   });
 

@@ -49,8 +49,8 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'added',
-        unit: {id: 'research', name: 'Research', kind: 'area'},
-        parent: {id: 'director', name: 'Director', kind: 'role'},
+        unit: {id: 'research', name: 'Research', kind: 'area', kindLabel: 'Functional area'},
+        parent: {id: 'director', name: 'Director', kind: 'role', kindLabel: 'Role', definite: true},
         sentence: 'Research was added, reporting to the Director.',
       },
     ]);
@@ -62,9 +62,9 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'moved',
-        unit: {id: 'recruiter', name: 'Recruiter', kind: 'role'},
-        from: {id: 'product', name: 'Product', kind: 'area'},
-        to: {id: 'engineering', name: 'Engineering', kind: 'area'},
+        unit: {id: 'recruiter', name: 'Recruiter', kind: 'role', kindLabel: 'Role', definite: true},
+        from: {id: 'product', name: 'Product', kind: 'area', kindLabel: 'Functional area'},
+        to: {id: 'engineering', name: 'Engineering', kind: 'area', kindLabel: 'Functional area'},
         sentence: 'The Recruiter moved from Product to Engineering.',
       },
     ]);
@@ -79,7 +79,7 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'renamed',
-        unit: {id: 'product-management', name: 'Product management', kind: 'area'},
+        unit: {id: 'product-management', name: 'Product management', kind: 'area', kindLabel: 'Functional area'},
         id: {from: 'product', to: 'product-management'},
         name: {from: 'Product', to: 'Product management'},
         page: {from: 'docs/areas/product.md', to: 'docs/areas/product-management.md'},
@@ -104,10 +104,10 @@ describe('org:diff, one reorganization per commit', () => {
   it('role changes: a vacancy and a lead', async () => {
     const {text, json, span} = await compareStep('The Director role is vacant; Engineering names its lead');
     expect(text).toBe(
-      `Organization structure: 2 changes\n\n${span}\n\nChanged:\n\n  - Engineering now names its lead: "Engineering lead".\n  - The Director became vacant.\n`,
+      `Organization structure: 2 changes\n\n${span}\n\nChanged:\n\n  - Engineering now lists the role "Engineering lead".\n  - The Director became vacant.\n`,
     );
-    expect(json.changes.map((change) => change.type)).toEqual(['lead', 'vacancy']);
-    expect(json.changes[0]).toMatchObject({to: {title: 'Engineering lead'}});
+    expect(json.changes.map((change) => change.type)).toEqual(['roles', 'vacancy']);
+    expect(json.changes[0]).toMatchObject({added: ['Engineering lead'], removed: [], changed: []});
   });
 
   it('a side that does not pass the check: says so with its problems, and compares nothing', async () => {

@@ -103,7 +103,7 @@ export async function buildReorganizationHistory(dir: string): Promise<HistorySt
   });
   await step('The Director role is vacant; Engineering names its lead', '2026-07-07', async () => {
     await editPage(dir, 'docs/director.md', '  reportsTo: board\n', '  reportsTo: board\n  vacant: true\n');
-    await editPage(dir, 'docs/areas/engineering.md', '  reportsTo: director\n', '  reportsTo: director\n  lead:\n    title: Engineering lead\n');
+    await editPage(dir, 'docs/areas/engineering.md', '  reportsTo: director\n', '  reportsTo: director\n  roles:\n    - role: lead\n      title: Engineering lead\n');
   });
   await step('Typo in a reporting line', '2026-08-08', async () => {
     await editPage(dir, 'docs/areas/product-management.md', 'reportsTo: director', 'reportsTo: directr');
