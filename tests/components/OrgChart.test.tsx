@@ -104,13 +104,13 @@ describe('<OrgChart />', () => {
   it('has a legend of the line styles in use', () => {
     const html = render(fixtureChart);
     const legend = html.slice(html.indexOf('aria-label="Legend"'), html.indexOf('</ul>', html.indexOf('aria-label="Legend"')));
-    for (const label of ['Reporting line', 'Team membership', 'Dotted line', 'Sponsorship or interface', 'History (founded)', 'Vacant role']) {
+    for (const label of ['Reporting line', 'Membership', 'Dotted line', 'Sponsorship or interface', 'History (founded)', 'Vacant']) {
       expect(legend).toContain(label);
     }
     const small = render(createChartData(handbookGraph(), {hrefOf, variant: 'neighbourhood', highlight: 'steering-council'}));
     expect(small).toContain('Reporting line');
     expect(small).not.toContain('Dotted line');
-    expect(small).not.toContain('Vacant role');
+    expect(small).not.toContain('Vacant');
   });
 
   it('has a text version in a <details> toggle: nested reporting lines, then the other relations', () => {

@@ -13,6 +13,7 @@ import {graphFromTexts} from '@site/packages/org-handbook/src/org/history/read-t
 import {escapeMarkdown, formatReport} from '@site/packages/org-handbook/src/org/history/report';
 import {snapshotOf} from '@site/packages/org-handbook/src/org/history/snapshot';
 import {moveUnit} from '@site/packages/org-handbook/src/org/reorganize';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,7 +26,10 @@ async function realTexts(): Promise<Map<string, string>> {
 
 function sentences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   const read = (texts: ReadonlyMap<string, string>) => {
-    const {graph, problems} = graphFromTexts([...texts].map(([source, text]) => ({source, text})));
+    const {graph, problems} = graphFromTexts(
+      [...texts].map(([source, text]) => ({source, text})),
+      handbookVocabulary,
+    );
     expect(problems).toEqual([]);
     return snapshotOf(graph!);
   };
@@ -41,19 +45,19 @@ function edited(texts: ReadonlyMap<string, string>, source: string, from: string
 describe('structure changes of the real handbook, in words', () => {
   it('says a move the way a reader would', async () => {
     const texts = await realTexts();
-    const moved = moveUnit(texts, {id: 'administration', to: 'operations'}).texts;
+    const moved = moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'}).texts;
     expect(sentences(texts, moved)).toEqual(['Administration moved from the Executive Director to Operations.']);
   });
 
   it('says kind, members, relations, lead and contact changes', async () => {
     const texts = await realTexts();
     let after = edited(texts, 'docs/teams/product-and-engineering.md', 'members: [product, engineering]', 'members: [product, engineering, community]');
-    after = edited(after, 'docs/functional-areas/engineering.md', 'reportsTo: executive-director', 'reportsTo: executive-director\n  channel:\n    label: "#engineering"\n  relations:\n    - type: dotted-line\n      to: product');
+    after = edited(after, 'docs/functional-areas/engineering.md', 'reportsTo: executive-director', 'reportsTo: executive-director\n  contacts:\n    - type: chat\n      label: "#engineering"\n  relations:\n    - type: dotted-line\n      to: product');
     const changes = sentences(texts, after);
     expect(changes).toEqual([
       'Product and Engineering now draws members from Community.',
       'Engineering gained the relation "dotted line to" Product.',
-      'Engineering now gives a channel: "#engineering".',
+      'Engineering now lists the contact "#engineering".',
     ]);
   });
 
@@ -72,7 +76,7 @@ describe('the Markdown report', () => {
         available: true,
         base: {label: 'main', commit: 'a'.repeat(40), problems: []},
         head: {label: 'working tree', problems: []},
-        changes: [{type: 'added', unit: {id: 'x', name: '**Bold** <b>', kind: 'area'}}],
+        changes: [{type: 'added', unit: {id: 'x', name: '**Bold** <b>', kind: 'area', kindLabel: 'Functional area'}}],
       },
       'markdown',
     );

@@ -14,6 +14,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {compareStructure} from '@site/packages/org-handbook/src/org/history/compare';
 import {formatReport} from '@site/packages/org-handbook/src/org/history/report';
 import {buildReorganizationHistory, createRepository, editPage, git, type HistoryStep} from '@site/tests/support/git-history';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
@@ -33,7 +34,7 @@ const stepNamed = (name: string) => {
 
 async function compareStep(name: string) {
   const {before, after} = stepNamed(name);
-  const {report} = await compareStructure(dir, {base: before.sha, head: after.sha});
+  const {report} = await compareStructure(dir, {vocabulary: handbookVocabulary, base: before.sha, head: after.sha});
   return {
     text: formatReport(report, 'text'),
     json: JSON.parse(formatReport(report, 'json')) as {available: boolean; changes: Array<{type: string; sentence: string} & Record<string, unknown>>; head: {passesCheck: boolean; problems: string[]}},
@@ -48,8 +49,8 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'added',
-        unit: {id: 'research', name: 'Research', kind: 'area'},
-        parent: {id: 'director', name: 'Director', kind: 'role'},
+        unit: {id: 'research', name: 'Research', kind: 'area', kindLabel: 'Functional area'},
+        parent: {id: 'director', name: 'Director', kind: 'role', kindLabel: 'Role', definite: true},
         sentence: 'Research was added, reporting to the Director.',
       },
     ]);
@@ -61,9 +62,9 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'moved',
-        unit: {id: 'recruiter', name: 'Recruiter', kind: 'role'},
-        from: {id: 'product', name: 'Product', kind: 'area'},
-        to: {id: 'engineering', name: 'Engineering', kind: 'area'},
+        unit: {id: 'recruiter', name: 'Recruiter', kind: 'role', kindLabel: 'Role', definite: true},
+        from: {id: 'product', name: 'Product', kind: 'area', kindLabel: 'Functional area'},
+        to: {id: 'engineering', name: 'Engineering', kind: 'area', kindLabel: 'Functional area'},
         sentence: 'The Recruiter moved from Product to Engineering.',
       },
     ]);
@@ -78,7 +79,7 @@ describe('org:diff, one reorganization per commit', () => {
     expect(json.changes).toEqual([
       {
         type: 'renamed',
-        unit: {id: 'product-management', name: 'Product management', kind: 'area'},
+        unit: {id: 'product-management', name: 'Product management', kind: 'area', kindLabel: 'Functional area'},
         id: {from: 'product', to: 'product-management'},
         name: {from: 'Product', to: 'Product management'},
         page: {from: 'docs/areas/product.md', to: 'docs/areas/product-management.md'},
@@ -103,10 +104,10 @@ describe('org:diff, one reorganization per commit', () => {
   it('role changes: a vacancy and a lead', async () => {
     const {text, json, span} = await compareStep('The Director role is vacant; Engineering names its lead');
     expect(text).toBe(
-      `Organization structure: 2 changes\n\n${span}\n\nChanged:\n\n  - Engineering now names its lead: "Engineering lead".\n  - The Director became vacant.\n`,
+      `Organization structure: 2 changes\n\n${span}\n\nChanged:\n\n  - Engineering now lists the role "Engineering lead".\n  - The Director became vacant.\n`,
     );
-    expect(json.changes.map((change) => change.type)).toEqual(['lead', 'vacancy']);
-    expect(json.changes[0]).toMatchObject({to: {title: 'Engineering lead'}});
+    expect(json.changes.map((change) => change.type)).toEqual(['roles', 'vacancy']);
+    expect(json.changes[0]).toMatchObject({added: ['Engineering lead'], removed: [], changed: []});
   });
 
   it('a side that does not pass the check: says so with its problems, and compares nothing', async () => {
@@ -126,7 +127,7 @@ describe('org:diff, one reorganization per commit', () => {
   });
 
   it('across several steps, a unit keeps its identity through its rename', async () => {
-    const {report} = await compareStructure(dir, {base: steps[0]!.sha, head: stepNamed('Retire the Delivery team').after.sha});
+    const {report} = await compareStructure(dir, {vocabulary: handbookVocabulary, base: steps[0]!.sha, head: stepNamed('Retire the Delivery team').after.sha});
     expect(formatReport(report, 'text').split('\n').filter((line) => line.startsWith('  - '))).toEqual([
       '  - Delivery team was retired on 2026-06-06 ("Its work moved to Engineering").',
       '  - Product was renamed Product management. Its id changed from "product" to "product-management". Its page moved from docs/areas/product.md to docs/areas/product-management.md.',
@@ -189,7 +190,7 @@ describe('org:diff outside a repository', () => {
   it('says history is unavailable', async () => {
     const plain = await mkdtemp(path.join(tmpdir(), 'org-diff-nogit-'));
     await writeFile(path.join(plain, 'x.md'), '# x\n');
-    const {report} = await compareStructure(plain);
+    const {report} = await compareStructure(plain, {vocabulary: handbookVocabulary});
     expect(report).toEqual({available: false, reason: 'The site is not inside a git repository, so its history is unavailable.'});
   });
 });

@@ -10,6 +10,7 @@ import UnitHistory from '@site/packages/org-handbook/src/theme/UnitHistory';
 import {ParseCache, readHistory, type CommitReading} from '@site/packages/org-handbook/src/org/history/git';
 import {createHistoryPages, type HistoryPages} from '@site/packages/org-handbook/src/org/history/pages';
 import {buildReorganizationHistory, createRepository, git, type HistoryStep} from '@site/tests/support/git-history';
+import {handbookVocabulary} from '../support/vocabulary';
 
 const TIMELINE = '/history/changes';
 let steps: HistoryStep[];
@@ -24,7 +25,7 @@ const anchorOf = (name: string) => `c-${shaOf(name).slice(0, 12)}`;
 beforeAll(async () => {
   dir = await createRepository();
   steps = await buildReorganizationHistory(dir);
-  cache = new ParseCache();
+  cache = new ParseCache(handbookVocabulary);
   const history = await readHistory(dir, {cache});
   if (!history.available) throw new Error(history.reason);
   commits = history.commits;
@@ -41,7 +42,7 @@ describe('the timeline', () => {
     if (!pages.timeline.available) throw new Error('history unavailable');
     expect(pages.timeline.entries.map((entry) => [entry.date, entry.sentences])).toEqual([
       ['2026-08-08', []],
-      ['2026-07-07', ['Engineering now names its lead: "Engineering lead".', 'The Director became vacant.']],
+      ['2026-07-07', ['Engineering now lists the role "Engineering lead".', 'The Director became vacant.']],
       ['2026-06-06', ['Delivery team was retired on 2026-06-06 ("Its work moved to Engineering").']],
       ['2026-05-05', ['Research was merged into Engineering.']],
       [
@@ -54,7 +55,7 @@ describe('the timeline', () => {
         '2026-01-05',
         [
           'The Board was added, reporting to Example Org.',
-          'Delivery team was added, reporting to the Director.',
+          'Delivery team was added, as a cross-functional team outside the reporting lines.',
           'The Director was added, reporting to the Board.',
           'Engineering was added, reporting to the Director.',
           'Example Org was added, as an organization at the top.',
@@ -161,8 +162,8 @@ describe('unit histories', () => {
         {
           date: '2026-03-03',
           anchor: anchorOf('Move the Recruiter under Engineering'),
-          from: {id: 'product', name: 'Product', kind: 'area'},
-          to: {id: 'engineering', name: 'Engineering', kind: 'area'},
+          from: {id: 'product', name: 'Product', kind: 'area', kindLabel: 'Functional area'},
+          to: {id: 'engineering', name: 'Engineering', kind: 'area', kindLabel: 'Functional area'},
         },
       ],
       renames: [],

@@ -1,16 +1,20 @@
 import DOMPurify from 'dompurify';
 import {describe, expect, it} from 'vitest';
-import {FIXED_IDS, generateOrganization} from '@site/scripts/bench/generate-org';
+import {FIXED_IDS, generatedVocabulary, generateOrganization} from '@site/scripts/bench/generate-org';
 import {createChartData, wrapText, type ChartEdgeType, type ChartNode, type ChartOutline, type OrgChartData} from '@site/packages/org-handbook/src/org/chart';
-import {buildOrgGraph, isExternal, type OrgGraph} from '@site/packages/org-handbook/src/org/graph';
+import {buildOrgGraph, type OrgGraph} from '@site/packages/org-handbook/src/org/graph';
 import {parsePage, type LoadedUnit} from '@site/packages/org-handbook/src/org/load';
 import {toMermaid} from '@site/packages/org-handbook/src/org/mermaid';
 import {generateOrg, unit} from '../fixtures/chart/generate';
 import {handbookGraph, handbookLeavesGraph, hrefOf} from '../fixtures/chart/handbook';
 import {HOSTILE_NAMES, hostileGraph} from '../fixtures/chart/hostile';
 
+/** The generated organizations (here and in the benchmarks) have teams that report to a manager: their own vocabulary says so. */
+const GENERATED = generatedVocabulary();
+const isExternal = (kind: string) => kind === 'sponsor' || kind === 'institution';
+
 function graphOf(units: LoadedUnit[]): OrgGraph {
-  const result = buildOrgGraph(units);
+  const result = buildOrgGraph(units, GENERATED);
   if (!result.graph) throw new Error(result.problems.map((problem) => problem.message).join('\n'));
   return result.graph;
 }
@@ -21,7 +25,7 @@ const W = 176;
 function benchmarkGraph(units: number): OrgGraph {
   const loaded = generateOrganization({units, seed: 1})
     .filter((file) => file.path.endsWith('.md'))
-    .flatMap((file) => parsePage(file.path, file.content).unit ?? []);
+    .flatMap((file) => parsePage(file.path, file.content, GENERATED).unit ?? []);
   return graphOf(loaded);
 }
 
@@ -186,9 +190,15 @@ describe('createChartData: full chart', () => {
     expect(highlighted.nodes.filter((node) => node.current).map((node) => node.id)).toEqual(['engineering']);
   });
 
-  it('outlines the reporting lines only: every internal unit, nested under its parent', () => {
+  it('outlines the reporting lines only: every internal unit with a reporting line, nested under its parent', () => {
     const outlined = outlineNodes(chart.outline).map((index) => chart.nodes[index]!.id);
-    expect(outlined.sort()).toEqual([...graph.units.values()].filter((unit) => !isExternal(unit.kind)).map((unit) => unit.id).sort());
+    const joined = [...graph.joinedAt.keys()];
+    expect(joined.sort()).toEqual(['area-leads', 'community-and-partnerships', 'product-and-engineering']);
+    expect(outlined.sort()).toEqual(
+      [...graph.units.values()].filter((unit) => !isExternal(unit.kind) && !graph.joinedAt.has(unit.id)).map((unit) => unit.id).sort(),
+    );
+    // The teams, joined through their members, are drawn all the same.
+    for (const id of joined) expect(chart.nodes.some((node) => node.id === id)).toBe(true);
     const [top, reports] = chart.outline;
     expect(chart.nodes[top]!.id).toBe('2i2c');
     expect(reports!.map(([index]) => chart.nodes[index]!.id)).toEqual(['steering-council']);
@@ -232,9 +242,10 @@ describe('createChartData: stacked columns by kind', () => {
     // Both columns hang from the Executive Director's bus: their tops are level.
     expect(Math.min(...areas.map((id) => node(id).y))).toBe(Math.min(...teams.map((id) => node(id).y)));
     expect(Math.min(...teams.map((id) => node(id).y))).toBeGreaterThan(node('executive-director').y);
-    // Reporting lines reach areas along a spine on their left, teams along one on their right.
+    // Reporting lines reach areas along a spine on their left; the teams have none (they report to nobody), only membership lines.
     for (const id of areas) expect(edge(chart, 'reports', 'executive-director', id)!.d.endsWith(`H${node(id).x}`)).toBe(true);
-    for (const id of teams) expect(edge(chart, 'reports', 'executive-director', id)!.d.endsWith(`H${node(id).x + W}`)).toBe(true);
+    for (const id of teams) expect(chart.edges.some((line) => line.type === 'reports' && chart.nodes[line.to]!.id === id)).toBe(false);
+    for (const id of teams) expect(chart.edges.some((line) => line.type === 'member' && chart.nodes[line.from]!.id === id)).toBe(true);
   });
 
   it('fits a 700 px content column and is shorter than one long column', () => {
@@ -493,16 +504,18 @@ describe('createChartData: neighbourhood', () => {
     expectWellFormed(chart);
     const ids = chart.nodes.map((node) => node.id);
     expect(ids.slice(0, 3)).toEqual(['2i2c', 'steering-council', 'executive-director']);
-    expect(ids.slice(3, 12).sort()).toEqual([...graph.children.get('executive-director')!].sort());
+    // The reports, then the teams joined beside them (no reporting line), then the units related to it.
+    expect(ids.slice(3, 9).sort()).toEqual([...graph.children.get('executive-director')!].sort());
+    expect(ids.slice(9, 12).sort()).toEqual(['area-leads', 'community-and-partnerships', 'product-and-engineering']);
     expect(ids.slice(12)).toEqual(['css']);
     expect(chart.nodes.filter((node) => node.current).map((node) => node.id)).toEqual(['executive-director']);
     const me = chart.nodes[2]!;
     expect(chart.nodes[12]!.y).toBe(me.y);
     expect(edge(chart, 'interface', 'executive-director', 'css')).toBeDefined();
     expect(chart.label).toBe('Executive Director in the organization');
-    // The outline is the chain with the reports under the unit.
+    // The outline is the chain with the reports under the unit (the teams are not reports).
     const [, [[, [[, reports]]]]] = chart.outline as [number, [[number, [[number, ChartOutline[]]]]]];
-    expect(reports).toHaveLength(9);
+    expect(reports).toHaveLength(6);
   });
 
   it('shows a team’s member units below it, once each', () => {

@@ -32,7 +32,7 @@ const ACROSS_PAGES: Record<string, string> = {
   'a unit file named like its folder beside its index.md': 'two files share an address',
   'two pages with the same slug': 'two files share an address (and neither is a unit page)',
   'a redirect over a generated file': 'what the build generates is known only to the site',
-  'a channel link to a page that does not exist': 'the pages that exist are known only to the site',
+  'a contact link to a page that does not exist': 'the pages that exist are known only to the site',
   'an unknown kind in a directive': 'a directive is in the page body, not the frontmatter',
 };
 
@@ -41,9 +41,12 @@ const PAGE_CASES: Record<string, {text: string; accepted: boolean}> = {
   '"members" on an area': {text: unit('with-members', '  members: [engineering]\n'), accepted: false},
   '"vacant" on an area': {text: unit('vacant-area', '  vacant: true\n'), accepted: false},
   'a team without members': {text: unit('lonely').replace('kind: area', 'kind: team'), accepted: false},
-  'a team with members': {text: unit('crew', '  members: [engineering]\n').replace('kind: area', 'kind: team'), accepted: true},
+  'a team with members': {text: unit('crew', '  members: [engineering]\n').replace('kind: area', 'kind: team').replace(/ {2}reportsTo: .*\n/, ''), accepted: true},
+  'a team with a reporting line': {text: unit('crew', '  members: [engineering]\n').replace('kind: area', 'kind: team'), accepted: false},
+  'an area with no reporting line': {text: unit('adrift').replace(/ {2}reportsTo: .*\n/, ''), accepted: false},
   'a vacant role': {text: unit('open-role', '  vacant: true\n').replace('kind: area', 'kind: role'), accepted: true},
-  'a javascript: link': {text: unit('scripted', '  channel:\n    label: Chat\n    url: "javascript:alert(1)"\n'), accepted: false},
+  'a javascript: link': {text: unit('scripted', '  contacts:\n    - type: chat\n      label: Chat\n      url: "javascript:alert(1)"\n'), accepted: false},
+  'the old "lead" key': {text: unit('old-lead', '  lead: {title: Lead}\n'), accepted: false},
   'a real date': {text: unit('reviewed', "  reviewed: '2024-02-29'\n"), accepted: true},
 };
 

@@ -14,7 +14,7 @@ import {linkNodeModules} from '@site/scripts/bench/lib/sites';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Everything a copy of the site needs to build, apart from its content. */
-export const SITE_CONFIG_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'packages', 'static'];
+export const SITE_CONFIG_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'org.vocabulary.yaml', 'src', 'packages', 'static'];
 export const SITE_ENTRIES = [...SITE_CONFIG_ENTRIES, 'docs'];
 
 export async function copySite(prefix = 'org-site-'): Promise<string> {

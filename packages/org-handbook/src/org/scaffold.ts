@@ -10,9 +10,8 @@
  * 1. If the parent unit has a folder of its own (its page is the `index.md` of
  *    a folder below `docs/`), the new page goes into that folder, so a unit's
  *    sub-units sit beside it in the sidebar.
- * 2. Otherwise the folder depends on the kind (KIND_FOLDERS): areas in
- *    `docs/functional-areas/`, teams in `docs/teams/`, councils, roles and
- *    sponsors in `docs/governance/`, the organization and institutions in `docs/`.
+ * 2. Otherwise the folder is the one the vocabulary gives the kind (its
+ *    `folder`, under `docs/`), or `docs/` itself when it gives none.
  *
  * The file is named after the id, so the page's address is `/<folder>/<id>`.
  */
@@ -22,10 +21,11 @@ import {loadPages, parsePage, type LoadedUnit} from './load';
 import {checkTexts, runPipeline, type PageRoutes, type SiteRules} from './pipeline';
 import {formatProblem, type OrgProblem} from './problems';
 import {article} from './rules';
-import {KIND_LABELS, UNIT_KINDS, type UnitKind} from './schema';
+import type {OrgContact, OrgRole} from './schema';
+import {kindLabel} from './vocabulary';
 
 export interface UnitAnswers {
-  /** One of UNIT_KINDS; anything else is refused with the schema's message. */
+  /** A kind of the vocabulary; anything else is refused with the schema's message. */
   kind: string;
   /** The page title, shown everywhere the unit is named. */
   name: string;
@@ -36,6 +36,10 @@ export interface UnitAnswers {
   members?: string[];
   description?: string;
   relations?: Array<{type: string; to: string; note?: string}>;
+  /** Roles with their holders, or where they are listed. */
+  roles?: OrgRole[];
+  /** Ways to reach the unit. */
+  contacts?: OrgContact[];
   maintainers?: string[];
   /** YYYY-MM-DD; the CLI sets it to today when maintainers are given. */
   reviewed?: string;
@@ -58,17 +62,6 @@ export interface ScaffoldRefusal {
   /** The answers those problems point at, so an interactive shell can ask again. */
   fields: AnswerField[];
 }
-
-/** Where pages of each kind go when their parent has no folder of its own. */
-export const KIND_FOLDERS: Record<UnitKind, string> = {
-  organization: '',
-  institution: '',
-  sponsor: 'governance',
-  council: 'governance',
-  role: 'governance',
-  area: 'functional-areas',
-  team: 'teams',
-};
 
 /** "Research & Data Science" → "research-and-data-science". */
 export function slugify(name: string): string {
@@ -95,25 +88,17 @@ export function folderFor(
     const dir = path.posix.dirname(parent.source);
     if (dir !== contentDir) return dir;
   }
-  const folder = (UNIT_KINDS as readonly string[]).includes(kind) ? KIND_FOLDERS[kind as UnitKind] : '';
+  const folder = routes.vocabulary.kinds.get(kind)?.folder ?? '';
   return folder ? `${contentDir}/${folder}` : contentDir;
 }
 
-const SECTION: Record<UnitKind, string> = {
-  organization: 'What it does',
-  sponsor: 'What it provides',
-  institution: 'Its part in the story',
-  council: 'What the council is responsible for',
-  role: 'What this role is responsible for',
-  area: 'What this area is responsible for',
-  team: 'Goal',
-};
 
-function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number | undefined): string {
-  const kind = answers.kind as UnitKind;
+function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number | undefined, vocabulary: SiteRules['vocabulary']): string {
   const org: Record<string, unknown> = {id, kind: answers.kind};
   if (answers.reportsTo !== undefined) org.reportsTo = answers.reportsTo;
   if (answers.members !== undefined) org.members = answers.members;
+  if (answers.roles !== undefined && answers.roles.length > 0) org.roles = answers.roles;
+  if (answers.contacts !== undefined && answers.contacts.length > 0) org.contacts = answers.contacts;
   if (answers.relations !== undefined && answers.relations.length > 0) org.relations = answers.relations;
   if (answers.maintainers !== undefined && answers.maintainers.length > 0) org.maintainers = answers.maintainers;
   if (answers.reviewed !== undefined) org.reviewed = answers.reviewed;
@@ -128,11 +113,11 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
     if (isSeq(node)) node.flow = true;
   }
   const yamlText = doc.toString({lineWidth: 0, flowCollectionPadding: false});
-  const label = KIND_LABELS[kind]?.toLowerCase() ?? 'unit';
+  const label = vocabulary.kinds.has(answers.kind) ? kindLabel(vocabulary, answers.kind).toLowerCase() : 'unit';
   // The name lands in the MDX body, where "<" opens a component and "{" runs code.
   const name = escapeMarkdownText(answers.name);
   const intro = answers.description?.trim() ? escapeMarkdownText(answers.description.trim()) : `${name} is ${article(label)} of the organization.`;
-  const section = SECTION[kind] ?? 'Purpose';
+  const section = 'What it does';
   return [
     `---\n${yamlText}---`,
     '',
@@ -144,7 +129,7 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
     '',
     '## How to reach',
     '',
-    `This handbook does not list a channel for ${name} yet.`,
+    `This handbook lists no way to reach ${name} yet: add them under \`contacts\` in the frontmatter.`,
     '',
   ].join('\n');
 }
@@ -164,6 +149,8 @@ function fieldsByLine(content: string): Map<number, AnswerField> {
     kind: 'kind',
     reportsTo: 'reportsTo',
     members: 'members',
+    roles: 'roles',
+    contacts: 'contacts',
     relations: 'relations',
     maintainers: 'maintainers',
     reviewed: 'reviewed',
@@ -196,13 +183,13 @@ export function createUnitPage(
   rules: SiteRules,
   contentDir = 'docs',
 ): NewUnitPage | ScaffoldRefusal {
-  const loaded = loadPages([...texts].map(([source, text]) => ({source, text})), rules.bodyReader);
+  const loaded = loadPages([...texts].map(([source, text]) => ({source, text})), rules.vocabulary, rules.bodyReader);
   const id = answers.id ?? slugify(answers.name);
   const folder = folderFor(answers.kind, answers.reportsTo, loaded.units, rules, contentDir);
   const file = `${folder}/${id || 'unnamed'}.md`;
   const siblings = loaded.units.filter((unit) => path.posix.dirname(unit.source) === folder && unit.sidebarPosition !== undefined);
   const sidebarPosition = siblings.length > 0 ? Math.max(...siblings.map((unit) => unit.sidebarPosition!)) + 1 : undefined;
-  const content = pageContent(answers, id, sidebarPosition);
+  const content = pageContent(answers, id, sidebarPosition, rules.vocabulary);
   const byLine = fieldsByLine(content);
   const refuse = (problems: OrgProblem[]): ScaffoldRefusal => ({
     ok: false,
@@ -213,7 +200,7 @@ export function createUnitPage(
   const own: OrgProblem[] = [];
   if (answers.name.trim() === '') own.push({file, line: 2, column: 8, message: 'the unit needs a name: it becomes the page title'});
   const pageExists = loaded.pages.some((page) => page.source === file);
-  const parsed = parsePage(file, content);
+  const parsed = parsePage(file, content, rules.vocabulary);
   const exists: OrgProblem = {file, line: 1, column: 1, message: `a page already exists at ${file}; choose another id`};
   if (!parsed.unit) return refuse([...own, ...(pageExists ? [exists] : []), ...parsed.problems]);
 

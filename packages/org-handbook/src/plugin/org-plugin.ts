@@ -19,7 +19,8 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger, {PerfLogger} from '@docusaurus/logger';
 import {applyTrailingSlash} from '@docusaurus/utils-common';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
+import {Joi} from '@docusaurus/utils-validation';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
 import {createOrgExport} from '../org/export';
 import {toMermaidSource} from '../org/mermaid-export';
@@ -27,13 +28,16 @@ import {createPageData, type PageOrgData} from '../org/page-data';
 import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipeline';
 import {formatProblems, type OrgProblem} from '../org/problems';
 import {createSiteModel, type OrgSiteModel} from '../org/site-model';
-import {createContentChecker, HANDBOOK_DOCS_SHAPE} from './content';
+import {DEFAULT_VOCABULARY_FILE} from '../org/vocabulary';
+import {createContentChecker, HANDBOOK_DOCS_SHAPE, requireVocabulary} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
 import {writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */
   reviewMaxAgeDays: number;
+  /** The vocabulary file (kinds, relations, roles, contact types), relative to the site directory. Default `org.vocabulary.yaml`. */
+  vocabulary?: string;
   /** Receives the redirects from old unit addresses (`org.redirectFrom`) whenever the content is loaded. */
   publishRedirects?: (redirects: Redirect[]) => void;
   /** The timeline, "as of" pages and unit histories read from git. */
@@ -41,6 +45,23 @@ export interface OrgPluginOptions {
 }
 
 export const ORG_PLUGIN_NAME = 'org-handbook';
+
+/** The options as Docusaurus validates them before the plugin runs: a mistake in the config is named there, with its key. */
+const OPTIONS_SCHEMA = Joi.object({
+  reviewMaxAgeDays: Joi.number().integer().min(1).default(365),
+  vocabulary: Joi.string().default(DEFAULT_VOCABULARY_FILE),
+  publishRedirects: Joi.function(),
+  history: Joi.object({
+    repositoryUrl: Joi.string().uri({scheme: ['http', 'https']}),
+    timelinePath: Joi.string().pattern(/^\//),
+    asOfPath: Joi.string().pattern(/^\//),
+    enabled: Joi.boolean(),
+  }),
+});
+
+export function validateOptions({validate, options}: OptionValidationContext<Partial<OrgPluginOptions> | undefined, OrgPluginOptions>): OrgPluginOptions {
+  return validate(OPTIONS_SCHEMA, options ?? {});
+}
 
 const pluginDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -93,7 +114,8 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   const runStampFile = runStampFileOf(siteDir);
   const problemsFile = path.join(context.generatedFilesDir, ORG_PLUGIN_NAME, 'default', DEV_PROBLEMS);
   const docsDir = path.join(siteDir, HANDBOOK_DOCS_SHAPE.contentDir);
-  const checkContent = createContentChecker(siteDir);
+  const vocabularyFile = options.vocabulary ?? DEFAULT_VOCABULARY_FILE;
+  const checkContent = createContentChecker(siteDir, HANDBOOK_DOCS_SHAPE, {vocabulary: vocabularyFile});
   /** Runs the pipeline; `report` prints the problems (and stops a build). */
   const check = async (report = true) => {
     const result = await checkContent();
@@ -112,7 +134,11 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   // every problem at once, instead of whichever page the docs plugin trips on first.
   let checkedAtStart: PipelineResult | undefined = await check();
   let model: OrgSiteModel | undefined;
-  const readHistory = createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {});
+  // History needs the vocabulary too; when it has problems, the check above has already stopped the build or reported them.
+  const vocabulary = checkedAtStart?.graph?.vocabulary ?? (await requireVocabulary(siteDir, vocabularyFile).catch(() => undefined));
+  const readHistory = vocabulary
+    ? createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {}, vocabulary)
+    : async () => ({available: false as const, reason: `The history cannot be read until the vocabulary (${vocabularyFile}) has no problems.`});
   if (!production) watchDocsForProblems(docsDir, problemsFile, () => check(false));
 
   return {
@@ -124,7 +150,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
     // the docs reloads the docs plugin, after which Docusaurus runs every plugin's
     // allContentLoaded, where this plugin does its work on the same files.
     getPathsToWatch() {
-      return [path.join(siteDir, 'static', '**')];
+      return [path.join(siteDir, 'static', '**'), path.resolve(siteDir, vocabularyFile)];
     },
 
     async allContentLoaded({allContent, actions}) {
