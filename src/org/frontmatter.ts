@@ -99,13 +99,33 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
   const body = text.slice(closeEnd);
   const bodyLine = line + 1;
 
+  const yaml = readYamlBlock(yamlText, 2, 'frontmatter');
+  return {data: yaml.data, present: true, body, bodyLine, problems: yaml.problems, locate: yaml.locate};
+}
+
+/** A block of YAML read with positions: the frontmatter of a page, or a whole configuration file. */
+export interface YamlRead {
+  /** The parsed mapping; empty when the text holds none or could not be read. */
+  data: Record<string, unknown>;
+  problems: TextProblem[];
+  /** Position of the value (or, with `asKey`, of the key) at a path inside the data; nearest ancestor when absent. */
+  locate(keys: readonly PropertyKey[], asKey?: boolean): SourcePosition;
+}
+
+/**
+ * Reads YAML text that must hold a mapping, with the same safety rules as
+ * frontmatter. `firstLine` is the file line the text starts on, so positions
+ * are the file's; `what` names the block in messages ("frontmatter", "the
+ * vocabulary file").
+ */
+export function readYamlBlock(yamlText: string, firstLine: number, what: string): YamlRead {
   let documentModel: {doc: Document; at: (offset: number) => SourcePosition} | undefined;
   // A document model with positions costs about ten times a plain load, so it
   // is built only when something has to be located.
   const model = () => {
     if (!documentModel) {
       const doc = parseDocument(yamlText, {prettyErrors: false, uniqueKeys: true, schema: 'core'});
-      documentModel = {doc, at: positionsIn(yamlText)};
+      documentModel = {doc, at: positionsIn(yamlText, firstLine)};
     }
     return documentModel;
   };
@@ -113,14 +133,7 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
     const {doc, at} = model();
     return at(offsetOfPath(doc, keys, asKey) ?? 0);
   };
-  const read = (data: Record<string, unknown>, problems: TextProblem[] = []): FrontMatterRead => ({
-    data,
-    present: true,
-    body,
-    bodyLine,
-    problems,
-    locate,
-  });
+  const read = (data: Record<string, unknown>, problems: TextProblem[] = []): YamlRead => ({data, problems, locate});
 
   let data: unknown;
   try {
@@ -131,20 +144,20 @@ export function readFrontMatter(fileText: string): FrontMatterRead {
     // whole process dies instead of throwing. js-yaml stops at 100 levels, so what may nest deeper than that
     // is described by js-yaml's error alone.
     const deep = deeperThan(yamlText, JS_YAML_MAX_DEPTH);
-    if (deep !== undefined) return read({}, [jsYamlProblem(positionsIn(yamlText), error, deep)]);
-    return read({}, yamlProblems(yamlText, model(), error));
+    if (deep !== undefined) return read({}, [jsYamlProblem(positionsIn(yamlText, firstLine), error, deep)]);
+    return read({}, yamlProblems(yamlText, firstLine, model(), error));
   }
   if (data === null || data === undefined) return read({});
   if (typeof data !== 'object' || Array.isArray(data)) {
-    return read({}, [{line: 2, column: 1, message: 'frontmatter must be a mapping of fields ("title: ..."), not a list or a single value'}]);
+    return read({}, [{line: firstLine, column: 1, message: `${what} must be a mapping of fields ("title: ..."), not a list or a single value`}]);
   }
   if (exceedsValueBudget(data)) {
     const alias = /(?:^|[\s[{,:-])\*[^\s,\]}]+/m.exec(yamlText);
-    const at = alias ? model().at(alias.index + alias[0].indexOf('*')) : {line: 2, column: 1};
+    const at = alias ? model().at(alias.index + alias[0].indexOf('*')) : {line: firstLine, column: 1};
     return read({}, [
       {
         ...at,
-        message: `frontmatter expands to more than ${MAX_FRONT_MATTER_VALUES} values through YAML aliases; write the values out instead of repeating them by alias`,
+        message: `${what} expands to more than ${MAX_FRONT_MATTER_VALUES} values through YAML aliases; write the values out instead of repeating them by alias`,
       },
     ]);
   }
@@ -205,7 +218,7 @@ function deeperThan(yamlText: string, limit: number): number | undefined {
 }
 
 /** Located messages for YAML that js-yaml refused, from the position-keeping parser. */
-function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
+function yamlProblems(yamlText: string, firstLine: number, {doc, at}: {doc: Document; at: (offset: number) => SourcePosition}, error: unknown): TextProblem[] {
   const problems: TextProblem[] = [];
   // The parser often complains twice about the same spot ("implicit keys need to be on a
   // single line", then "nested mappings are not allowed"): one message per position is enough.
@@ -215,7 +228,7 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
     const position = at(issue.pos[0]);
     if (issue.code === 'MISSING_CHAR' && /quote/.test(issue.message)) {
       // The parser notices a missing quote where the text ends; the editor needs the line where it opens.
-      const opened = unclosedQuoteLine(yamlText);
+      const opened = unclosedQuoteLine(yamlText, firstLine);
       problems.push({
         ...(opened ?? position),
         message: `YAML syntax error: the quoted text that starts here is never closed (${clipped(issue.message)})`,
@@ -252,7 +265,7 @@ function yamlProblems(yamlText: string, {doc, at}: {doc: Document; at: (offset: 
  * could not make sense of may hide one, which put later errors on the line
  * before, past its end.
  */
-function positionsIn(yamlText: string): (offset: number) => SourcePosition {
+function positionsIn(yamlText: string, firstLine: number): (offset: number) => SourcePosition {
   const lineStarts = [0];
   for (let newline = yamlText.indexOf('\n'); newline !== -1; newline = yamlText.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
   return (offset) => {
@@ -264,12 +277,12 @@ function positionsIn(yamlText: string): (offset: number) => SourcePosition {
       if (lineStarts[middle]! <= offset) low = middle;
       else high = middle - 1;
     }
-    return {line: low + 2, column: offset - lineStarts[low]! + 1};
+    return {line: low + firstLine, column: offset - lineStarts[low]! + 1};
   };
 }
 
 /** Line (in file terms) of the first quoted value that is not closed on its own line and never afterwards. */
-function unclosedQuoteLine(yamlText: string): SourcePosition | undefined {
+function unclosedQuoteLine(yamlText: string, firstLine: number): SourcePosition | undefined {
   const lines = yamlText.split('\n');
   for (const [index, lineText] of lines.entries()) {
     const match = /^(\s*(?:-\s+)*(?:[^\s:#'"][^:#]*:\s+)?)(["'])/.exec(lineText);
@@ -277,7 +290,7 @@ function unclosedQuoteLine(yamlText: string): SourcePosition | undefined {
     const quote = match[2]!;
     const rest = lineText.slice(match[0].length);
     const closed = quote === '"' ? /(?:^|[^\\])(?:\\\\)*"/.test(rest) : /'(?!')/.test(rest.replace(/''/g, ''));
-    if (!closed) return {line: index + 2, column: match[1]!.length + 1};
+    if (!closed) return {line: index + firstLine, column: match[1]!.length + 1};
   }
   return undefined;
 }
