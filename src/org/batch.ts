@@ -12,7 +12,7 @@
  *       contacts: [{type: chat, label: "#data", url: https://chat.example.org/data}]
  */
 import * as z from 'zod';
-import {readFrontMatter} from './frontmatter';
+import {readYamlBlock} from './frontmatter';
 import type {OrgProblem, SourcePosition} from './problems';
 import type {UnitAnswers} from './scaffold';
 import {didYouMean} from './suggest';
@@ -65,14 +65,14 @@ function startsWithList(source: string): boolean {
 }
 
 export function readBatchFile(file: string, source: string): BatchFile {
-  // The reader takes a page's frontmatter block, which is a mapping: a bare list is
+  // The reader takes a mapping: a bare list is
   // indented one space under a `units:` key, and positions are shifted back.
   const bare = startsWithList(source);
   const body = source.replace(/\r\n/g, '\n');
   const wrapped = bare ? `units:\n${body.split('\n').map((line) => ` ${line}`).join('\n')}` : body;
-  const read = readFrontMatter(`---\n${wrapped}\n---\n`);
-  const shift = ({line, column}: SourcePosition): SourcePosition =>
-    bare ? {line: Math.max(1, line - 2), column: Math.max(1, column - 1)} : {line: line - 1, column};
+  // With the list wrapped, the file's first line is the second of the text read.
+  const read = readYamlBlock(wrapped, bare ? 0 : 1, 'a batch file');
+  const shift = ({line, column}: SourcePosition): SourcePosition => (bare ? {line: Math.max(1, line), column: Math.max(1, column - 1)} : {line, column});
   const at = (keys: readonly PropertyKey[], asKey = false) => shift(read.locate(keys, asKey));
   const problems: OrgProblem[] = read.problems.map((problem) => ({file, ...shift(problem), message: problem.message}));
   const entries: UnitAnswers[] = [];

@@ -8,7 +8,7 @@
  * https://backstage.io/docs/features/software-catalog/descriptor-format.
  */
 import * as z from 'zod';
-import {readFrontMatter} from '../frontmatter';
+import {readYamlBlock} from '../frontmatter';
 import type {OrgProblem, SourcePosition} from '../problems';
 
 /** A name as Backstage allows it in `metadata.name`: letters, digits and `-_.`, at most 63 characters. */
@@ -76,17 +76,6 @@ export interface CatalogRead {
   problems: OrgProblem[];
 }
 
-// TODO(vocab merge): readYamlBlock from ../frontmatter replaces this.
-function readYamlBlock(text: string, firstLine: number) {
-  const read = readFrontMatter(`---\n${text}\n---\n`);
-  const shift = (position: SourcePosition): SourcePosition => ({line: position.line + firstLine - 2, column: position.column});
-  return {
-    data: read.data,
-    problems: read.problems.map((problem) => ({...problem, ...shift(problem)})),
-    locate: (keys: readonly PropertyKey[], asKey?: boolean) => shift(read.locate(keys, asKey)),
-  };
-}
-
 /** Splits at lines that are exactly `---` (with an optional comment), keeping the line each document starts on. */
 function splitDocuments(source: string): Array<{text: string; firstLine: number}> {
   const lines = source.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n').split('\n');
@@ -110,7 +99,7 @@ function splitDocuments(source: string): Array<{text: string; firstLine: number}
 export function readCatalogFile(file: string, source: string, into?: CatalogRead): CatalogRead {
   const result: CatalogRead = into ?? {groups: [], users: [], skipped: new Map(), problems: []};
   for (const document of splitDocuments(source)) {
-    const read = readYamlBlock(document.text, document.firstLine);
+    const read = readYamlBlock(document.text, document.firstLine, 'a catalog entity');
     if (read.problems.length > 0) {
       result.problems.push(...read.problems.map((problem) => ({file, ...problem})));
       continue;
