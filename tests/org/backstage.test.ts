@@ -33,7 +33,7 @@ describe('readCatalogFile', () => {
     // Positions are the file's, across documents.
     const janelle = catalog.users.find((user) => user.entity.metadata.name === 'janelle.dawe')!;
     expect(janelle.file).toBe('team-a-group.yaml');
-    expect(janelle.locate(['spec', 'memberOf'])).toEqual({line: 33, column: 13});
+    expect(janelle.locate(['spec', 'memberOf'])).toEqual({line: 35, column: 13});
   });
 
   it('locates what is wrong in each document, and goes on with the next', () => {
