@@ -1,24 +1,15 @@
 /** Backstage interoperability: catalog files read with positions, groups mapped to units and back. */
-import {readdir, readFile} from 'node:fs/promises';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-import {readCatalogFile, parseEntityRef, type CatalogRead} from '@site/src/org/backstage/entities';
+import {readCatalogFile, parseEntityRef} from '@site/src/org/backstage/entities';
 import {groupsToUnits} from '@site/src/org/backstage/import';
 import {formatProblem} from '@site/src/org/problems';
 import {parseVocabulary} from '@site/src/org/vocabulary';
+import {readAcmeCatalog} from '../support/backstage-acme';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const FIXTURES = path.join(REPO, 'tests/fixtures/backstage-acme');
-
-export async function readAcmeCatalog(): Promise<CatalogRead> {
-  let catalog: CatalogRead | undefined;
-  for (const file of (await readdir(FIXTURES)).filter((name) => name.endsWith('.yaml')).sort()) {
-    catalog = readCatalogFile(file, await readFile(path.join(FIXTURES, file), 'utf8'), catalog);
-  }
-  return catalog!;
-}
-
 const acmeVocabulary = parseVocabulary(await readFile(path.join(REPO, 'examples/acme/org.vocabulary.yaml'), 'utf8')).vocabulary!;
 
 describe('readCatalogFile', () => {
