@@ -9,7 +9,9 @@
  * Each group links back to its handbook page (`metadata.links`).
  */
 import {Document} from 'yaml';
+import {preOrder} from '../derive';
 import {slugify} from '../scaffold';
+import {hrefResolver, type OrgSiteModel} from '../site-model';
 import {EMAIL_CONTACT, MEMBER_ROLE} from './import';
 
 /** A unit as the export needs it; the plugin fills it in from the org graph. */
@@ -53,6 +55,31 @@ function emailOf(contacts: UnitForCatalog['contacts']): string | undefined {
   if (!contact) return undefined;
   if (contact.url?.startsWith('mailto:')) return contact.url.slice('mailto:'.length).split('?')[0];
   return /^[^\s@]+@[^\s@]+$/.test(contact.label) ? contact.label : undefined;
+}
+
+/** Every live unit of the model, top first in reporting-tree order, then the units outside the tree. */
+export function catalogUnitsOf(model: OrgSiteModel, siteUrl: string): UnitForCatalog[] {
+  const {graph} = model;
+  const hrefOf = hrefResolver(model);
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  const inTree = preOrder(graph);
+  const placed = new Set(inTree);
+  const rest = [...graph.units.keys()].filter((id) => !placed.has(id)).sort();
+  return [...inTree, ...rest].map((id) => {
+    const unit = graph.units.get(id)!;
+    const org = unit.org as typeof unit.org & Pick<UnitForCatalog, 'roles' | 'contacts'>;
+    return {
+      id,
+      kind: unit.kind,
+      title: unit.title,
+      ...(unit.description !== undefined ? {description: unit.description} : {}),
+      ...(org.reportsTo !== undefined ? {reportsTo: org.reportsTo} : {}),
+      children: graph.children.get(id) ?? [],
+      ...(org.roles ? {roles: org.roles} : {}),
+      ...(org.contacts ? {contacts: org.contacts} : {}),
+      url: new URL(hrefOf(id).replace(/^\//, ''), base).href,
+    };
+  });
 }
 
 export function unitsToGroups(units: readonly UnitForCatalog[]): CatalogGroup[] {
