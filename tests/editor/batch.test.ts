@@ -129,6 +129,52 @@ describe('createUnitPages', () => {
   });
 });
 
+describe('npm run new:unit with a flag for every field', () => {
+  it('writes roles, contacts, a short name and a review date, and the check reads them back', async () => {
+    const siteDir = await copyOfDocs();
+    const run = await runScript('scripts/new-unit.ts', [
+      '--site-dir', siteDir, '--yes',
+      '--kind', 'area',
+      '--title', 'Research & Data',
+      '--short-name', 'Research',
+      '--reports-to', 'executive-director',
+      '--role', 'lead:Research lead=Jane Doe @jane-doe <https://example.org/jane>; John Roe',
+      '--role', '{role: liaison, vacant: true}',
+      '--contact', 'chat=#research <https://chat.example.org/research>',
+      '--contact', '{type: meeting, label: Weekly call, schedule: Tuesdays 16:00 UTC}',
+      '--maintainers', '@jane-doe',
+      '--reviewed', '2026-11-01',
+      '--former-ids', 'data-science',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = await checkContentTree(siteDir);
+    expect(result.problems).toEqual([]);
+    const unit = result.graph!.units.get('research-and-data')!;
+    expect(unit.name).toBe('Research');
+    expect(unit.org).toMatchObject({
+      reviewed: '2026-11-01',
+      formerIds: ['data-science'],
+      roles: [
+        {role: 'lead', title: 'Research lead', holders: [{name: 'Jane Doe', url: 'https://example.org/jane', handle: '@jane-doe'}, {name: 'John Roe'}]},
+        {role: 'liaison', vacant: true},
+      ],
+      contacts: [
+        {type: 'chat', label: '#research', url: 'https://chat.example.org/research'},
+        {type: 'meeting', label: 'Weekly call', schedule: 'Tuesdays 16:00 UTC'},
+      ],
+    });
+  });
+
+  it('refuses a role the vocabulary does not have, at its place in the page', async () => {
+    const run = await runScript('scripts/new-unit.ts', [
+      '--site-dir', await copyOfDocs(), '--kind', 'area', '--name', 'Research', '--reports-to', 'executive-director', '--role', 'leader=Jane Doe',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^docs\/functional-areas\/research\.md:\d+:\d+: .*"leader".*lead/m);
+  });
+});
+
 describe('npm run new:unit -- --from FILE', () => {
   it('writes every unit, and the check passes', async () => {
     const siteDir = await copyOfDocs();
