@@ -24,6 +24,7 @@ const engineDir = path.resolve(siteDir, '..', '..', 'src', 'plugins');
 const config: Config = {
   title: 'Acme Corp Handbook',
   tagline: 'How Acme Corp is organized, imported from its Backstage catalog.',
+  favicon: 'img/favicon.svg',
   url: process.env.ACME_SITE_URL ?? 'https://acme.example.org',
   baseUrl: '/',
   trailingSlash: HANDBOOK_DOCS_SHAPE.trailingSlash,

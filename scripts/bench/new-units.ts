@@ -28,8 +28,8 @@ export function batchUnits(count: number): Array<Record<string, unknown>> {
       kind: isArea ? 'area' : 'team',
       name,
       id: `bench-${index}`,
-      reportsTo: 'executive-director',
-      ...(isArea ? {} : {members: [`bench-${index % areas}`, `bench-${(index + 1) % areas}`]}),
+      // Areas report to someone; teams have no reporting line and are joined through their members.
+      ...(isArea ? {reportsTo: 'executive-director'} : {members: [`bench-${index % areas}`, `bench-${(index + 1) % areas}`]}),
       description: `Generated unit number ${index} for the benchmark.`,
       maintainers: ['@bench'],
       reviewed: '2026-11-30',

@@ -82,7 +82,7 @@ describe('createUnitPages', () => {
   it('accepts units that refer to each other, in any order', () => {
     const result = createUnitPages(
       [
-        {kind: 'team', name: 'Data', reportsTo: 'executive-director', members: ['research']},
+        {kind: 'team', name: 'Data', members: ['research']},
         {kind: 'area', name: 'Research', reportsTo: 'executive-director'},
       ],
       texts,
@@ -109,8 +109,8 @@ describe('createUnitPages', () => {
     const result = createUnitPages(
       [
         {kind: 'area', name: 'Research', reportsTo: 'executive-director', relations: [{type: 'dotted-line', to: 'nobody'}]},
-        {kind: 'team', name: 'Data', reportsTo: 'executive-director', members: ['research', 'enginering']},
-        {kind: 'team', name: 'Data', reportsTo: 'executive-director', members: ['research']},
+        {kind: 'team', name: 'Data', members: ['research', 'enginering']},
+        {kind: 'team', name: 'Data', members: ['research']},
       ],
       texts,
       rules,
@@ -190,7 +190,6 @@ describe('npm run new:unit -- --from FILE', () => {
         '  maintainers: ["@jane-doe"]',
         '- kind: team',
         '  name: Data',
-        '  reportsTo: executive-director',
         '  members: [research, engineering]',
         '  description: Studies how partner communities use the hubs.',
         '',
@@ -206,7 +205,7 @@ describe('npm run new:unit -- --from FILE', () => {
     const result = await checkContentTree(siteDir);
     expect(result.problems).toEqual([]);
     expect(result.graph?.units.get('research')).toMatchObject({title: 'R&D <Lab> {beta}', name: 'R&D'});
-    expect(result.graph?.teamsOf.get('research')).toEqual(['data']);
+    expect(result.graph?.memberOf.get('research')).toEqual(['data']);
   });
 
   it('refuses the whole batch with every problem located in the file, and writes nothing', async () => {
@@ -214,12 +213,12 @@ describe('npm run new:unit -- --from FILE', () => {
     const file = path.join(siteDir, 'units.yaml');
     await writeFile(
       file,
-      ['- kind: area', '  name: Research', '  reportsTo: executive-director', '- kind: team', '  name: Data', '  reportsTo: executiv-director', '  members: [research]', ''].join('\n'),
+      ['- kind: area', '  name: Research', '  reportsTo: executive-director', '- kind: area', '  name: Data', '  reportsTo: executiv-director', ''].join('\n'),
     );
     const run = await runScript('scripts/new-unit.ts', ['--site-dir', siteDir, '--from', file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      `${path.relative(REPO, file)}:6:14: unknown unit "executiv-director" (did you mean "executive-director"?) (unit 2, page docs/teams/data.md)`,
+      `${path.relative(REPO, file)}:6:14: unknown unit "executiv-director" (did you mean "executive-director"?) (unit 2, page docs/functional-areas/data.md)`,
     );
     expect(run.stderr).toContain('Nothing was written: 1 problem');
     await expect(readFile(path.join(siteDir, 'docs/functional-areas/research.md'), 'utf8')).rejects.toThrow();
