@@ -31,6 +31,8 @@ export function batchUnits(count: number): Array<Record<string, unknown>> {
       // Areas report to someone; teams have no reporting line and are joined through their members.
       ...(isArea ? {reportsTo: 'executive-director'} : {members: [`bench-${index % areas}`, `bench-${(index + 1) % areas}`]}),
       description: `Generated unit number ${index} for the benchmark.`,
+      roles: [{role: 'lead', holders: [{name: `Person ${index}`, handle: `@person-${index}`}]}],
+      contacts: [{type: 'chat', label: `#unit-${index}`, url: `https://chat.example.org/unit-${index}`}],
       maintainers: ['@bench'],
       reviewed: '2026-11-30',
     });
@@ -42,6 +44,7 @@ async function copyOfSite(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'org-bench-new-units-'));
   await cp(path.join(REPO_ROOT, 'docs'), path.join(dir, 'docs'), {recursive: true});
   await cp(path.join(REPO_ROOT, 'static'), path.join(dir, 'static'), {recursive: true});
+  await cp(path.join(REPO_ROOT, 'org.vocabulary.yaml'), path.join(dir, 'org.vocabulary.yaml'));
   return dir;
 }
 
