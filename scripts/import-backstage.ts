@@ -15,14 +15,14 @@ import {readCatalogFile, type CatalogRead} from '@site/src/org/backstage/entitie
 import {groupsToUnits} from '@site/src/org/backstage/import';
 import {formatProblem, sortProblems, type OrgProblem} from '@site/src/org/problems';
 import {createUnitPages} from '@site/src/org/scaffold';
-import {DEFAULT_VOCABULARY_FILE, parseVocabulary} from '@site/src/org/vocabulary';
-import {createSiteRules, readDocsFiles} from '@site/src/plugins/content';
+import {DEFAULT_VOCABULARY_FILE} from '@site/src/org/vocabulary';
+import {createSiteRules, readDocsFiles, VocabularyError} from '@site/src/plugins/content';
 
 const USAGE = `Usage: npm run import:backstage -- <files or folders> [options]
 
   --site-dir DIR        the handbook's root folder (default: the current folder)
   --out DIR             where the pages go, relative to the site (default: docs)
-  --vocabulary FILE     the vocabulary (default: <site-dir>/${DEFAULT_VOCABULARY_FILE})
+  --vocabulary FILE     the vocabulary, relative to the site (default: ${DEFAULT_VOCABULARY_FILE})
   --dry-run             print the pages instead of writing them`;
 
 let parsed;
@@ -67,10 +67,13 @@ async function catalogFiles(inputs: readonly string[]): Promise<string[]> {
 }
 
 async function main(): Promise<number> {
-  const vocabularyFile = path.resolve(flags.vocabulary ?? path.join(siteDir, DEFAULT_VOCABULARY_FILE));
-  const vocabularyRead = parseVocabulary(await readFile(vocabularyFile, 'utf8'), shown(vocabularyFile));
-  if (!vocabularyRead.vocabulary) {
-    console.error(vocabularyRead.problems.map(formatProblem).join('\n'));
+  // The kinds, roles and contact types the groups map to, and the rules their pages are checked by.
+  let rules;
+  try {
+    rules = await createSiteRules(siteDir, undefined, flags.vocabulary !== undefined ? {vocabulary: flags.vocabulary} : {});
+  } catch (error) {
+    if (!(error instanceof VocabularyError)) throw error;
+    console.error(error.problems.map(formatProblem).join('\n'));
     return 1;
   }
   let catalog: CatalogRead | undefined;
@@ -79,7 +82,7 @@ async function main(): Promise<number> {
     console.error(`No Group entity found in ${positionals.join(', ')}.`);
     return 1;
   }
-  const imported = groupsToUnits(catalog, vocabularyRead.vocabulary);
+  const imported = groupsToUnits(catalog, rules.vocabulary);
   for (const note of imported.notes) console.log(`note: ${note}`);
   if (imported.problems.length > 0) {
     console.error(sortProblems(imported.problems).map(formatProblem).join('\n'));
@@ -88,7 +91,6 @@ async function main(): Promise<number> {
   }
 
   const texts = new Map((await readDocsFiles(siteDir, flags.out)).map((file) => [file.source, file.text]));
-  const rules = await createSiteRules(siteDir);
   const result = createUnitPages(imported.units, texts, rules, flags.out);
   if (!result.ok) {
     // Where a page's problem comes from a group's value, it is shown at that value in the catalog file.

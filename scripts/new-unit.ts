@@ -2,7 +2,10 @@
  * `npm run new:unit`: adds a unit page to the handbook.
  *
  *   npm run new:unit -- --kind team --name "Data and Research" \
- *     --reports-to executive-director --members product,engineering
+ *     --members product,engineering
+ *
+ * The kinds, relation types and their rules are the site's vocabulary
+ * (org.vocabulary.yaml, or --vocabulary PATH).
  *
  *   npm run new:unit -- --from units.yaml      # many units at once (src/org/batch.ts)
  *
@@ -18,16 +21,14 @@ import {parseArgs} from 'node:util';
 import {loadPages} from '@site/src/org/load';
 import {createSiteRules, readDocsFiles} from '@site/src/plugins/content';
 import {formatProblem, sortProblems} from '@site/src/org/problems';
-import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from '@site/src/org/rules';
 import {readBatchFile} from '@site/src/org/batch';
 import {createUnitPage, createUnitPages, slugify, type AnswerField, type UnitAnswers} from '@site/src/org/scaffold';
 import {parseContactFlag, parseRoleFlag, type FlagValue} from '@site/src/org/scaffold-flags';
-import {EXTERNAL_KINDS, RELATION_TYPES, UNIT_KINDS, type UnitKind} from '@site/src/org/schema';
 
 const USAGE = `Usage: npm run new:unit -- [options]
        npm run new:unit -- --from FILE [--dry-run] [--yes]
 
-  --kind KIND             ${UNIT_KINDS.join(' | ')}
+  --kind KIND             a kind of the vocabulary (org.vocabulary.yaml)
   --name NAME             the page title, such as "Data and Research" (--title is the same)
   --short-name NAME       a shorter name for the chart and lists (org.name)
   --id ID                 defaults to the name in lowercase with hyphens
@@ -54,6 +55,7 @@ const USAGE = `Usage: npm run new:unit -- [options]
   --dry-run               print the page instead of writing it
   --yes                   do not ask for confirmation before writing
   --site-dir DIR          the handbook's root folder (default: the current folder)
+  --vocabulary PATH       the vocabulary file, relative to the site (default: org.vocabulary.yaml)
 
 Missing answers are asked for when the terminal is interactive.`;
 
@@ -84,6 +86,7 @@ try {
       'dry-run': {type: 'boolean', default: false},
       yes: {type: 'boolean', default: false},
       'site-dir': {type: 'string'},
+      vocabulary: {type: 'string'},
       help: {type: 'boolean', default: false},
     },
     strict: true,
@@ -136,14 +139,16 @@ function parseRelation(text: string): {type: string; to: string; note?: string} 
 
 const files = await readDocsFiles(siteDir, 'docs');
 const texts = new Map(files.map((file) => [file.source, file.text]));
-const rules = await createSiteRules(siteDir);
-const loaded = loadPages(files, rules.bodyReader);
+const rules = await createSiteRules(siteDir, undefined, flags.vocabulary !== undefined ? {vocabulary: flags.vocabulary} : {});
+const {vocabulary} = rules;
+const kindIds = [...vocabulary.kinds.keys()];
+const loaded = loadPages(files, vocabulary, rules.bodyReader);
 if (loaded.problems.length > 0) {
   console.error(`note: the handbook already has ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'} (see npm run check); they are not blamed on the new page.`);
 }
 const liveUnits = loaded.units.filter((unit) => !unit.org.retired);
 const idsOfKinds = (kinds: readonly string[]) => liveUnits.filter((unit) => kinds.includes(unit.org.kind)).map((unit) => unit.org.id);
-const rootId = liveUnits.find((unit) => unit.org.kind === 'organization' && unit.org.reportsTo === undefined)?.org.id;
+const rootId = liveUnits.find((unit) => unit.org.kind === vocabulary.rootKind)?.org.id;
 
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 const rl: Interface | undefined = interactive ? createInterface({input: process.stdin, output: process.stdout}) : undefined;
@@ -166,27 +171,28 @@ async function fillIn(asked: Set<AnswerField>): Promise<string[]> {
     }
   };
   await need('kind', '--kind', async () => {
-    answers.kind = await ask(`Kind (${UNIT_KINDS.join(', ')})`);
+    answers.kind = await ask(`Kind (${kindIds.join(', ')})`);
   });
   await need('name', '--name', async () => {
     answers.name = await ask('Name (the page title)');
   });
-  const kind = answers.kind as UnitKind | undefined;
-  const parents = kind && (UNIT_KINDS as readonly string[]).includes(kind) ? PARENT_KINDS[kind] : undefined;
-  if (parents) {
+  const definition = answers.kind === undefined ? undefined : vocabulary.kinds.get(answers.kind);
+  const parents = definition?.reportsTo ?? [];
+  if (parents.length > 0) {
     await need('reportsTo', '--reports-to', async () => {
       console.log(`  It may report to: ${idsOfKinds(parents).join(', ')}`);
       answers.reportsTo = await ask('Reports to (unit id)');
     });
   }
-  if (kind === 'team') {
+  if (definition?.members?.required) {
+    const memberKinds = definition.members.kinds;
     await need('members', '--members', async () => {
-      console.log(`  Possible members: ${idsOfKinds(MEMBER_KINDS).join(', ')}`);
+      console.log(`  Possible members: ${idsOfKinds(memberKinds).join(', ')}`);
       answers.members = list(await ask('Members (unit ids, separated by commas)'));
     });
   }
-  if (kind && EXTERNAL_KINDS.includes(kind) && answers.relations === undefined && rl) {
-    const types = RELATION_TYPES.filter((type) => RELATION_RULES[type].from.includes(kind));
+  if (definition?.external && answers.relations === undefined && rl) {
+    const types = [...vocabulary.relations.values()].filter((relation) => relation.from.includes(definition.id)).map((relation) => relation.id);
     const suggestion = types[0] && rootId ? `${types[0]}:${rootId}` : undefined;
     const answer = await ask(`How is it linked to the organization (TYPE:ID, with TYPE one of ${types.join(', ')})`, suggestion);
     answers.relations = answer ? [parseRelation(answer)] : [];

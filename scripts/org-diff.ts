@@ -17,6 +17,7 @@ import type {OrgGraph} from '@site/src/org/graph';
 import {changedIds, commonManager} from '@site/src/org/history/changed-part';
 import {compareStructure, DEFAULT_BASE_BRANCHES} from '@site/src/org/history/compare';
 import {formatReport, REPORT_FORMATS, type ReportFormat} from '@site/src/org/history/report';
+import {requireVocabulary} from '@site/src/plugins/content';
 
 const USAGE = 'usage: npm run org:diff -- [BASE] [HEAD] [--format text|markdown|json] [--base-branch BRANCH] [--svg-dir DIR] [--site DIR]';
 
@@ -42,7 +43,10 @@ if (!REPORT_FORMATS.includes(format) || positionals.length > 2) {
 
 const siteDir = path.resolve(values.site);
 const [base, head] = positionals;
+// Both sides are read with today's vocabulary: a past commit is shown in today's words.
+const vocabulary = await requireVocabulary(siteDir);
 const {report, base: before, head: after} = await compareStructure(siteDir, {
+  vocabulary,
   ...(base !== undefined ? {base} : {}),
   ...(head !== undefined ? {head} : {}),
   baseBranches: values['base-branch'] ?? DEFAULT_BASE_BRANCHES,

@@ -85,7 +85,7 @@ function apply(): Reorganization {
   if (extra.length > 0) usage(`unexpected arguments: ${extra.join(' ')}`);
   switch (recipe) {
     case 'move':
-      return moveUnit(texts, {id: need(first, 'the unit id'), to: need(flags.to, '--to PARENT')});
+      return moveUnit(texts, {vocabulary: rules.vocabulary, id: need(first, 'the unit id'), to: need(flags.to, '--to PARENT')});
     case 'rename':
       return renameUnit(texts, {
         from: need(first, 'the old id'),
@@ -99,6 +99,7 @@ function apply(): Reorganization {
       return mergeUnits(texts, {from: need(first, 'the id of the unit that goes away'), into: need(flags.into ?? second, '--into SURVIVOR'), routes: rules});
     case 'retire':
       return retireUnit(texts, {
+        vocabulary: rules.vocabulary,
         id: need(first, 'the unit id'),
         on: flags.on ?? new Date().toISOString().slice(0, 10),
         ...(flags.note !== undefined ? {note: flags.note} : {}),

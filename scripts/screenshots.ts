@@ -24,7 +24,7 @@ import {parseArgs} from 'node:util';
 import type {Browser, Page} from 'playwright-core';
 import {newContext, openPage, watchPage, type ColorMode} from '../tests/e2e/support/browser';
 import {parsePage} from '../src/org/load';
-import {generateOrganization, writeFiles} from './bench/generate-org';
+import {generatedVocabulary, generateOrganization, writeFiles} from './bench/generate-org';
 import {createOurSite} from './bench/lib/sites';
 import {launchChromium} from './lib/chromium';
 import {startStaticServer} from './lib/static-server';
@@ -113,7 +113,7 @@ async function shootGenerated(browser: Browser, units: number): Promise<string[]
     const reports = new Map<string, number>();
     const pathOf = new Map<string, string>();
     for (const file of files) {
-      const unit = file.path.endsWith('.md') ? parsePage(file.path, file.content).unit : undefined;
+      const unit = file.path.endsWith('.md') ? parsePage(file.path, file.content, generatedVocabulary()).unit : undefined;
       if (!unit) continue;
       pathOf.set(unit.org.id, `/${file.path.replace(/^docs\//, '').replace(/\.md$/, '').replace(/(^|\/)index$/, '')}`);
       if (unit.org.reportsTo) reports.set(unit.org.reportsTo, (reports.get(unit.org.reportsTo) ?? 0) + 1);

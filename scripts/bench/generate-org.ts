@@ -31,8 +31,9 @@ import {mkdir, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {stringify} from 'yaml';
+import {parse as parseYaml, stringify} from 'yaml';
 import type {OrgFrontMatterInput} from '@site/src/org/schema';
+import {defineVocabulary, type Vocabulary} from '@site/src/org/vocabulary';
 
 export interface GeneratedFile {
   /** Relative to the site root, with forward slashes: `docs/functional-areas/engineering/index.md`. */
@@ -440,12 +441,14 @@ function decorate(unit: Unit, random: Random): void {
   const org = unit.org;
   if (unit.kind === 'area' || unit.kind === 'team' || unit.kind === 'council') {
     const vacantLead = random.chance(0.1);
-    org.lead = {title: `${unit.name} lead`, ...(vacantLead ? {vacant: true} : {holder: personName(random)})};
+    org.roles = [{role: 'lead', title: `${unit.name} lead`, ...(vacantLead ? {vacant: true} : {holders: [{name: personName(random)}]})}];
   }
   if (random.chance(0.6)) {
-    org.channel = {label: `#${unit.id} on the chat server`, url: `https://chat.example.org/channel/${unit.id}`};
+    org.contacts = [{type: 'chat', label: `#${unit.id} on the chat server`, url: `https://chat.example.org/channel/${unit.id}`}];
   }
-  if (random.chance(0.3)) org.membership = {label: `${unit.name} members`, url: `https://example.org/people/${unit.id}`};
+  if (random.chance(0.3)) {
+    org.roles = [...(org.roles ?? []), {role: 'member', listedAt: {label: `${unit.name} members`, url: `https://example.org/people/${unit.id}`}}];
+  }
   if (random.chance(0.7)) {
     org.maintainers = [`@${random.pick(FIRST_NAMES).toLowerCase()}-${random.pick(LAST_NAMES).toLowerCase()}`];
   }
@@ -513,6 +516,39 @@ function chainUnits(units: readonly Unit[], depth: number): void {
 }
 
 /** The organization as files: unit pages, section pages and `_category_.json` files, sorted by path. */
+/**
+ * The generated organization's vocabulary, written beside its docs/. Its own,
+ * not the handbook's: here teams report to a manager as well as drawing
+ * members from areas, so the benchmarks keep laying out the same trees.
+ */
+export const GENERATED_VOCABULARY = `kinds:
+  organization: {label: Organization, plural: Organizations, root: true}
+  sponsor: {label: Fiscal sponsor, plural: Fiscal sponsors, external: true, folder: governance}
+  council: {label: Council, plural: Councils, reportsTo: [organization, council], definite: true, chart: {style: governance}, folder: governance}
+  role: {label: Role, plural: Roles, reportsTo: [organization, council, role, area], vacancy: true, definite: true, folder: governance}
+  area: {label: Functional area, plural: Functional areas, reportsTo: [organization, council, role, area], folder: functional-areas}
+  team:
+    label: Cross-functional team
+    plural: Cross-functional teams
+    reportsTo: [organization, council, role, area]
+    members: {kinds: [area, role, council], required: true}
+    folder: teams
+relations:
+  dotted-line: {label: Dotted line to, inverseLabel: Dotted line from, legend: Dotted line, line: dotted, from: [council, role, area, team], to: [council, role, area, team]}
+  sponsors: {label: Fiscal sponsor of, inverseLabel: Fiscally sponsored by, legend: Sponsorship, line: dashed, from: [sponsor], to: [organization]}
+  interface: {label: Primary interface to, inverseLabel: Primary interface, legend: Sponsorship, line: dashed, from: [council, role, area, team], to: [sponsor]}
+roles:
+  lead: {label: Lead, plural: Leads}
+  member: {label: Member, plural: Members}
+contacts:
+  chat: {label: Chat}
+`;
+
+/** GENERATED_VOCABULARY, checked: for reading generated pages in memory. */
+export function generatedVocabulary(): Vocabulary {
+  return defineVocabulary(parseYaml(GENERATED_VOCABULARY) as Record<string, unknown>);
+}
+
 export function generateOrganization({units: unitCount, seed = 1, chainDepth}: GenerateOptions): GeneratedFile[] {
   const random = createRandom(seed);
   const {units} = buildTree(unitCount, random);
@@ -538,6 +574,7 @@ export function generateOrganization({units: unitCount, seed = 1, chainDepth}: G
     categoryFile('functional-areas', 'Functional areas', 3),
     categoryFile('teams', 'Cross-functional teams', 4),
     categoryFile('guide', 'Editing', 9),
+    {path: 'org.vocabulary.yaml', content: GENERATED_VOCABULARY},
   );
   for (const unit of units) {
     if (unit.folder) files.push(categoryFile(unit.folder, unit.name));

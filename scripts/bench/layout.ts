@@ -25,8 +25,8 @@ import {createChartData, wrapText} from '@site/src/org/chart';
 import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
 import {layoutTree, type LayoutNode} from '@site/src/org/layout';
 import {parsePage, type LoadedUnit} from '@site/src/org/load';
-import {UNIT_KINDS} from '@site/src/org/schema';
-import {generateOrganization} from './generate-org';
+import {kindRank} from '@site/src/org/vocabulary';
+import {generatedVocabulary, generateOrganization} from './generate-org';
 
 const {values} = parseArgs({
   options: {sizes: {type: 'string', default: '50,500,1000,5000'}, runs: {type: 'string', default: '5'}},
@@ -36,18 +36,20 @@ const runs = Number(values.runs);
 
 function graphOf(units: number): OrgGraph {
   const loaded: LoadedUnit[] = [];
+  const vocabulary = generatedVocabulary();
   for (const file of generateOrganization({units})) {
-    const parsed = parsePage(file.path, file.content);
+    if (!file.path.startsWith('docs/')) continue;
+    const parsed = parsePage(file.path, file.content, vocabulary);
     if (parsed.unit) loaded.push(parsed.unit);
   }
-  const result = buildOrgGraph(loaded);
+  const result = buildOrgGraph(loaded, vocabulary);
   if (!result.graph) throw new Error(`generated org has ${result.problems.length} problems`);
   return result.graph;
 }
 
 function layoutInput(graph: OrgGraph): LayoutNode {
   const nodes = new Map<string, {id: string; w: number; h: number; column: number; children: LayoutNode[]}>();
-  for (const id of graph.depth.keys()) nodes.set(id, {id, w: 176, h: 46, column: UNIT_KINDS.indexOf(graph.units.get(id)!.kind), children: []});
+  for (const id of graph.depth.keys()) nodes.set(id, {id, w: 176, h: 46, column: kindRank(graph.vocabulary, graph.units.get(id)!.kind), children: []});
   for (const [parent, children] of graph.children) for (const child of children) nodes.get(parent)!.children.push(nodes.get(child)!);
   return nodes.get(graph.rootId)!;
 }

@@ -30,7 +30,7 @@
  * reports stand over them as a tidy tree. A unit with more reports hangs them
  * in columns instead: each report is a block, the report with everything drawn
  * below it as an indented list, and the blocks fill one column per kind in the
- * order of `UNIT_KINDS` (functional areas, then the teams drawing on them). A
+ * order of the vocabulary's kinds (say, departments, then the groups drawing on them). A
  * column longer than about ten boxes wraps into several, as many as the page's
  * width allows (`WIDE_TARGET`), so long lists use the width instead of growing
  * one tall column, and big organizations do not grow sideways. A line between
@@ -40,16 +40,34 @@
  * The narrow layout (for phones, chart-narrow.ts) is an indented tree of the
  * same boxes that opens at the top of the chart.
  */
-import {isExternal, type OrgGraph} from './graph';
+import {unitOrder, type OrgGraph} from './graph';
+import {isVacant} from './derive';
 import {LIST_ANCHORS} from './anchors';
 import {layoutNarrow, type NarrowLayout, type NarrowLine, type NarrowRow} from './chart-narrow';
 import {DEFAULT_LAYOUT_OPTIONS, layoutTree, stackColumns, type LayoutNode, type PlacedNode} from './layout';
-import {KIND_LABELS, UNIT_KINDS, type RelationType, type UnitKind} from './schema';
+import {isExternalKind, kindLabel, kindRank as rankOfKind, type ChartStyle, type LineStyle} from './vocabulary';
 import {wrapText as wrapToLines} from './text';
 
 export type {NarrowLayout} from './chart-narrow';
 
-export type ChartEdgeType = 'reports' | 'member' | RelationType;
+/**
+ * `reports`: a reporting line; `member`: a unit drawing members from another;
+ * `joined`: where a unit with no reporting line stands in the tree (no line is
+ * drawn: it is joined by its membership lines); anything else: a relation type
+ * of the vocabulary.
+ */
+export type ChartEdgeType = string;
+
+/** How a line of one type is drawn and named: in the legend, and between two names in the text version. */
+export interface ChartLineStyle {
+  legend: string;
+  verb: string;
+  /** SVG dash pattern; absent for a solid line. */
+  dash?: string;
+}
+
+/** Dash patterns of the vocabulary's line styles, and of membership lines. */
+const DASHES: Record<LineStyle | 'member', string> = {member: '6 4', dotted: '2 4', dashed: '12 4', 'dash-dot': '12 4 2 4'};
 
 export interface ChartNode {
   /** Unit id; a "+N" node has an id no unit can have (`engineering--more`). */
@@ -59,7 +77,7 @@ export interface ChartNode {
   /** The name as drawn, wrapped (at most three lines, the last one shortened with "…"); absent when it is `[name]`. */
   lines?: string[];
   /** Absent on "+N" nodes. Its label is in `OrgChartData.kinds`. */
-  kind?: UnitKind;
+  kind?: string;
   href: string;
   /** Top-left corner and height; the width is `OrgChartData.nodeWidth`. */
   x: number;
@@ -94,7 +112,11 @@ export interface OrgChartData {
   height: number;
   nodeWidth: number;
   /** Labels of the kinds that occur in `nodes`. */
-  kinds: Partial<Record<UnitKind, string>>;
+  kinds: Record<string, string>;
+  /** How the chart draws each kind in `nodes` (the vocabulary's `chart.style`), where it is not the default. */
+  kindStyles: Record<string, ChartStyle>;
+  /** How each type of line in `edges` other than reporting lines is drawn and named. */
+  lines: Record<string, ChartLineStyle>;
   /** In reading order: the tree in pre-order, then the units beside it. */
   nodes: ChartNode[];
   edges: ChartEdge[];
@@ -199,7 +221,15 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
   const {hrefOf, variant} = options;
   let cutoff = Infinity;
   const nodes: ChartNode[] = [];
-  const kinds: Partial<Record<UnitKind, string>> = {};
+  const {vocabulary} = graph;
+  const isExternal = (kind: string) => isExternalKind(vocabulary, kind);
+  const kinds: Record<string, string> = {};
+  const kindStyles: Record<string, ChartStyle> = {};
+  // Units with no reporting line, by the unit of the tree beside whose reports they stand.
+  const joinedUnder = new Map<string, string[]>();
+  for (const [id, at] of graph.joinedAt) joinedUnder.set(at, [...(joinedUnder.get(at) ?? []), id]);
+  const order = unitOrder(vocabulary);
+  for (const list of joinedUnder.values()) list.sort((a, b) => order(graph.units.get(a)!, graph.units.get(b)!));
   const indexOf = new Map<string, number>();
   const unitOf = (id: string) => {
     const unit = graph.units.get(id);
@@ -213,10 +243,12 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
     const lines = wrapText(unit.name);
     const node: ChartNode = {id, name: unit.name, kind: unit.kind, href: hrefOf(id), x: 0, y: 0, h: unitHeight(lines.length, below > 0)};
     if (lines.length !== 1 || lines[0] !== unit.name) node.lines = lines;
-    if (unit.kind === 'role' && unit.org.vacant === true) node.vacant = true;
+    if (isVacant(unit, vocabulary)) node.vacant = true;
     if (id === options.highlight) node.current = true;
     if (below > 0) node.below = below;
-    kinds[unit.kind] = KIND_LABELS[unit.kind];
+    kinds[unit.kind] = kindLabel(vocabulary, unit.kind);
+    const style = vocabulary.kinds.get(unit.kind)?.style;
+    if (style !== undefined && style !== 'default') kindStyles[unit.kind] = style;
     indexOf.set(id, nodes.length);
     return nodes.push(node) - 1;
   };
@@ -288,11 +320,18 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
     // Pre-order without recursion (a chain may be thousands deep): a unit, then its
     // reports' subtrees, then its "+N" node, so node order is reading order. At the
     // cut-off a unit draws no report: it counts them all in its own box.
-    type Task = {id: string; depth: number; parent?: TreeItem} | {left: string[]; of: string; parent: TreeItem};
+    type Task =
+      | {id: string; depth: number; parent?: TreeItem}
+      | {left: string[]; of: string; parent: TreeItem}
+      | {joined: string[]; parent: TreeItem};
     const tasks: Task[] = [{id: rootId, depth: 0}];
     let top: TreeItem | undefined;
     while (tasks.length > 0) {
       const task = tasks.pop()!;
+      if ('joined' in task) {
+        for (const id of task.joined) task.parent.kids.push(item(addUnit(id), 'joined', false));
+        continue;
+      }
       if ('left' in task) {
         task.parent.kids.push(item(addMoreReports(task.of, task.left, size)));
         continue;
@@ -302,7 +341,11 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
       const current = item(addUnit(task.id, collapsed ? size.get(task.id)! - 1 : 0));
       if (task.parent) task.parent.kids.push(current);
       else top = current;
-      if (children.length === 0 || collapsed) continue;
+      if (collapsed) continue;
+      // Units joined here through their members stand after the reports, with no line of their own.
+      const joined = joinedUnder.get(task.id);
+      if (joined) tasks.push({joined, parent: current});
+      if (children.length === 0) continue;
       const shown = children.length > maxChildren ? children.slice(0, maxChildren - 1) : children;
       if (shown.length < children.length) {
         tasks.push({left: children.slice(shown.length), of: task.id, parent: current});
@@ -370,7 +413,8 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
       tree = top!;
 
       const maxReports = options.maxNodes ?? NEIGHBOURHOOD_MAX_REPORTS;
-      const isTeam = unit.kind === 'team';
+      // A unit that lists members and has no reports of its own shows its members below it.
+      const isTeam = (unit.org.members ?? []).length > 0 && (graph.children.get(unitId) ?? []).length === 0;
       const below = isTeam ? (unit.org.members ?? []) : (graph.children.get(unitId) ?? []);
       const type: ChartEdgeType = isTeam ? 'member' : 'reports';
       const shown = below.length > maxReports ? below.slice(0, maxReports - 1) : below;
@@ -397,7 +441,7 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
       }
 
       // Units related to this one, on its row.
-      const relatedIds: string[] = [...(graph.teamsOf.get(unitId) ?? [])];
+      const relatedIds: string[] = [...(graph.memberOf.get(unitId) ?? [])];
       for (const relation of graph.relations) {
         if (relation.from === unitId) relatedIds.push(relation.to);
         else if (relation.to === unitId) relatedIds.push(relation.from);
@@ -443,7 +487,8 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
     const parent = walk[next]!;
     for (const kid of parent.kids) {
       const [from, to] = kid.childIsFrom ? [kid.node, parent.node] : [parent.node, kid.node];
-      addEdge({type: kid.type, from, to, route: 'tree', parent: parent.node, child: kid.node});
+      // A joined unit has no line to the unit it stands under: its membership lines join it.
+      if (kid.type !== 'joined') addEdge({type: kid.type, from, to, route: 'tree', parent: parent.node, child: kid.node});
       walk.push(kid);
     }
   }
@@ -452,7 +497,7 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
     (from === anchor.node && sideSet.has(to)) || (to === anchor.node && sideSet.has(from)) ? 'side' : 'free';
   for (const node of nodes) {
     if (node.count !== undefined) continue;
-    for (const team of graph.teamsOf.get(node.id) ?? []) {
+    for (const team of graph.memberOf.get(node.id) ?? []) {
       const from = indexOf.get(team);
       const to = indexOf.get(node.id)!;
       if (from !== undefined) addEdge({type: 'member', from, to, route: routeOf(from, to)});
@@ -472,7 +517,7 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
   const heightOf = (current: TreeItem) => (current === anchor ? anchorHeight : nodes[current.node]!.h);
   interface Block {
     head: TreeItem;
-    /** Column order: its kind's place in UNIT_KINDS ("+N" nodes join the last kind of their group). */
+    /** Column order: its kind's place in the vocabulary ("+N" nodes join the last kind of their group). */
     rank: number;
     /** Every unit of the block in reading order, with its level and its top relative to the block. */
     members: Array<{item: TreeItem; depth: number; top: number}>;
@@ -490,7 +535,7 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
   const blockOf = new Map<number, {block: Block; depth: number; top: number}>();
   const kindRank = (current: TreeItem) => {
     const {kind} = nodes[current.node]!;
-    return kind === undefined ? -1 : UNIT_KINDS.indexOf(kind);
+    return kind === undefined ? -1 : rankOfKind(vocabulary, kind);
   };
   const makeBlock = (head: TreeItem, rank: number): Block => {
     const block: Block = {head, rank, members: [], w: 0, h: 0};
@@ -797,12 +842,22 @@ function buildChart(graph: OrgGraph, options: ChartOptions, maxCutoff: number, m
       : graph.rootId === nodes[0]!.id
         ? `Organization chart of ${subject}`
         : `Organization chart: ${subject} and the units reporting to it`;
+  const lines: Record<string, ChartLineStyle> = {};
+  for (const edge of edges) {
+    if (edge.type === 'reports' || edge.type in lines) continue;
+    const relation = vocabulary.relations.get(edge.type);
+    lines[edge.type] = relation
+      ? {legend: relation.legend, verb: relation.verb, dash: DASHES[relation.line]}
+      : {legend: 'Membership', verb: 'draws members from', dash: DASHES.member};
+  }
   const chart = {
     label,
     width: right + MARGIN,
     height: bottom + MARGIN,
     nodeWidth: NODE_WIDTH,
     kinds,
+    kindStyles,
+    lines,
     nodes,
     edges,
     outline: outlineOf.get(tree)!,

@@ -3,9 +3,9 @@
  * hand anywhere else, so a count or a reporting line cannot disagree between
  * two pages.
  */
-import type {OrgGraph, OrgUnit} from './graph';
-import {RELATION_RULES} from './rules';
-import {KIND_LABELS, type UnitKind} from './schema';
+import {unitOrder, type OrgGraph, type OrgUnit} from './graph';
+import type {OrgContact, OrgHolder, OrgRole} from './schema';
+import {kindLabel, type Vocabulary} from './vocabulary';
 
 export interface UnitRef {
   name: string;
@@ -18,6 +18,26 @@ export interface PlaceRelation {
   label: string;
   unit: UnitRef;
   note?: string;
+}
+
+/** A role of the unit as its page states it: its title, who holds it, or where they are listed. */
+export interface PlaceRole {
+  /** The title shown: the page's own, else the vocabulary's label. */
+  title: string;
+  /** The vocabulary's label of the role, when the title differs from it. */
+  role?: string;
+  holders: OrgHolder[];
+  vacant?: true;
+  past?: NonNullable<OrgRole['past']>;
+  listedAt?: {label: string; url?: string};
+}
+
+/** A way to reach the unit, with its type's label. */
+export interface PlaceContact {
+  type: string;
+  label: string;
+  url?: string;
+  schedule?: string;
 }
 
 /** Everything the "Place in the organization" block shows for one unit. */
@@ -33,13 +53,13 @@ export interface PlaceData {
   chain: UnitRef[];
   chainOmitted?: number;
   directReports: UnitRef[];
-  teams: UnitRef[];
+  /** Units that list this one among their members. */
+  memberOf: UnitRef[];
   members: UnitRef[];
   relations: PlaceRelation[];
   vacant?: true;
-  lead?: {title: string; holder?: string; vacant?: boolean};
-  channel?: {label: string; url?: string};
-  membership?: {label: string; url?: string};
+  roles: PlaceRole[];
+  contacts: PlaceContact[];
   maintainers?: string[];
   reviewed?: string;
   /** True when `reviewed` is older than the configured age (or missing while maintainers are named). */
@@ -48,13 +68,42 @@ export interface PlaceData {
 
 export type HrefOf = (id: string) => string;
 
-export function unitRef(unit: OrgUnit, hrefOf: HrefOf): UnitRef {
+export function unitRef(unit: OrgUnit, hrefOf: HrefOf, vocabulary: Vocabulary): UnitRef {
   return {
     name: unit.name,
     href: hrefOf(unit.id),
-    kind: KIND_LABELS[unit.kind],
-    ...(unit.kind === 'role' && unit.org.vacant ? {vacant: true as const} : {}),
+    kind: kindLabel(vocabulary, unit.kind),
+    ...(isVacant(unit, vocabulary) ? {vacant: true as const} : {}),
   };
+}
+
+/** A unit marked vacant, of a kind that can be. */
+export function isVacant(unit: OrgUnit, vocabulary: Vocabulary): boolean {
+  return unit.org.vacant === true && vocabulary.kinds.get(unit.kind)?.vacancy === true;
+}
+
+export function placeRoles(roles: readonly OrgRole[], vocabulary: Vocabulary): PlaceRole[] {
+  return roles.map((role) => {
+    const label = vocabulary.roles.get(role.role)?.label ?? role.role;
+    const title = role.title ?? label;
+    return {
+      title,
+      ...(title !== label ? {role: label} : {}),
+      holders: role.holders ?? [],
+      ...(role.vacant ? {vacant: true as const} : {}),
+      ...(role.past && role.past.length > 0 ? {past: role.past} : {}),
+      ...(role.listedAt ? {listedAt: role.listedAt} : {}),
+    };
+  });
+}
+
+export function placeContacts(contacts: readonly OrgContact[], vocabulary: Vocabulary): PlaceContact[] {
+  return contacts.map((contact) => ({
+    type: vocabulary.contacts.get(contact.type)?.label ?? contact.type,
+    label: contact.label,
+    ...(contact.url ? {url: contact.url} : {}),
+    ...(contact.schedule ? {schedule: contact.schedule} : {}),
+  }));
 }
 
 /**
@@ -124,10 +173,11 @@ export function isReviewOverdue(unit: OrgUnit, policy: ReviewPolicy): boolean {
 export function describePlace(graph: OrgGraph, id: string, hrefOf: HrefOf, policy: ReviewPolicy): PlaceData {
   const unit = graph.units.get(id);
   if (!unit) throw new Error(`describePlace: no unit "${id}"`);
-  const ref = (otherId: string) => unitRef(graph.units.get(otherId)!, hrefOf);
+  const {vocabulary} = graph;
+  const ref = (otherId: string) => unitRef(graph.units.get(otherId)!, hrefOf, vocabulary);
   const relations: PlaceRelation[] = [];
   for (const relation of graph.relations) {
-    const rule = RELATION_RULES[relation.type];
+    const rule = vocabulary.relations.get(relation.type)!;
     const note = relation.note ? {note: relation.note} : {};
     if (relation.from === id) relations.push({label: rule.label, unit: ref(relation.to), ...note});
     if (relation.to === id) relations.push({label: rule.inverseLabel, unit: ref(relation.from), ...note});
@@ -135,17 +185,16 @@ export function describePlace(graph: OrgGraph, id: string, hrefOf: HrefOf, polic
   const {org} = unit;
   const line = reportingLineOf(graph, id);
   return {
-    kind: KIND_LABELS[unit.kind],
-    chain: line.shown.map((manager) => unitRef(manager, hrefOf)),
+    kind: kindLabel(vocabulary, unit.kind),
+    chain: line.shown.map((manager) => unitRef(manager, hrefOf, vocabulary)),
     ...(line.omitted > 0 ? {chainOmitted: line.omitted} : {}),
     directReports: (graph.children.get(id) ?? []).map(ref),
-    teams: (graph.teamsOf.get(id) ?? []).map(ref),
+    memberOf: (graph.memberOf.get(id) ?? []).map(ref),
     members: (org.members ?? []).map(ref),
     relations,
-    ...(unit.kind === 'role' && org.vacant ? {vacant: true as const} : {}),
-    ...(org.lead ? {lead: org.lead} : {}),
-    ...(org.channel ? {channel: org.channel} : {}),
-    ...(org.membership ? {membership: org.membership} : {}),
+    ...(isVacant(unit, vocabulary) ? {vacant: true as const} : {}),
+    roles: placeRoles(org.roles ?? [], vocabulary),
+    contacts: placeContacts(org.contacts ?? [], vocabulary),
     ...(org.maintainers ? {maintainers: org.maintainers} : {}),
     ...(org.reviewed ? {reviewed: org.reviewed} : {}),
     ...(isReviewOverdue(unit, policy) ? {reviewOverdue: true as const} : {}),
@@ -153,13 +202,15 @@ export function describePlace(graph: OrgGraph, id: string, hrefOf: HrefOf, polic
 }
 
 /** Units of a kind, or the direct reports of a unit, in display order. */
-export function selectUnits(graph: OrgGraph, filter: {kind?: UnitKind; under?: string}): OrgUnit[] {
+export function selectUnits(graph: OrgGraph, filter: {kind?: string; under?: string}): OrgUnit[] {
   const ids = filter.under !== undefined ? (graph.children.get(filter.under) ?? []) : [...graph.units.keys()];
   const units = ids.map((id) => graph.units.get(id)!).filter((unit) => filter.kind === undefined || unit.kind === filter.kind);
   if (filter.under !== undefined) return units;
   // Tree order keeps "kind" lists stable and in the order the sidebar shows.
+  // Units outside the tree (joined through members, or external) follow, in display order.
   const order = treeOrder(graph);
-  return units.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || a.id.localeCompare(b.id));
+  const compare = unitOrder(graph.vocabulary);
+  return units.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity) || compare(a, b));
 }
 
 function treeOrder(graph: OrgGraph): Map<string, number> {

@@ -4,9 +4,8 @@
  * below (scripts/generate-schemas.ts) and served beside it.
  */
 import * as z from 'zod';
-import {preOrder} from './derive';
-import type {OrgUnit} from './graph';
-import {RELATION_TYPES, UNIT_KINDS} from './schema';
+import {isVacant, preOrder} from './derive';
+import {unitOrder, type OrgUnit} from './graph';
 import {hrefResolver, type OrgSiteModel} from './site-model';
 
 /**
@@ -15,14 +14,23 @@ import {hrefResolver, type OrgSiteModel} from './site-model';
  * 5000 units on a 2000-deep chain; 4.4 MB without it); `reportsTo` already
  * links each unit to its manager, so a reader follows those links instead.
  */
-export const ORG_EXPORT_VERSION = 2;
+/*
+ * 3: the words come from the handbook's vocabulary (`vocabulary` lists its
+ * kinds, relation types, roles and contact types); `teams` became `memberOf`;
+ * `lead`, `channel` and `membership` gave way to `roles` and `contacts`, lists
+ * that hold every role with its holders and every way to reach a unit; `$schema`
+ * is an absolute address under the site's base URL.
+ */
+export const ORG_EXPORT_VERSION = 3;
 export const ORG_EXPORT_SCHEMA_PATH = `/schema/org-export.v${ORG_EXPORT_VERSION}.schema.json`;
 
 const link = z.object({label: z.string(), url: z.string().optional()});
+const person = z.object({name: z.string(), url: z.string().optional(), handle: z.string().optional()});
+const term = z.object({id: z.string(), label: z.string()});
 
 const exportedUnit = z.object({
   id: z.string().describe('Stable id, as in the page\'s org.id.'),
-  kind: z.enum(UNIT_KINDS),
+  kind: z.string().describe('A kind id of `vocabulary.kinds`.'),
   name: z.string().describe('Short name.'),
   title: z.string().describe('Page title.'),
   description: z.string().optional(),
@@ -37,13 +45,32 @@ const exportedUnit = z.object({
     .nullable()
     .describe('How many reporting lines separate the unit from the top (0 for the top); null for external units.'),
   directReports: z.array(z.string()),
-  teams: z.array(z.string()).describe('Teams whose members include this unit.'),
-  members: z.array(z.string()).describe('For a team, the units its members come from.'),
-  relations: z.array(z.object({type: z.enum(RELATION_TYPES), to: z.string(), note: z.string().optional()})),
-  vacant: z.boolean(),
-  lead: z.object({title: z.string(), holder: z.string().optional(), vacant: z.boolean().optional()}).optional(),
-  channel: link.optional(),
-  membership: link.optional(),
+  memberOf: z.array(z.string()).describe('Units that list this one among their members.'),
+  members: z.array(z.string()).describe('The units this one draws its members from; empty for most kinds.'),
+  relations: z.array(z.object({type: z.string().describe('A relation type of `vocabulary.relations`.'), to: z.string(), note: z.string().optional()})),
+  vacant: z.boolean().describe('true for a unit of a kind that can be vacant, while nobody holds it.'),
+  roles: z
+    .array(
+      z.object({
+        role: z.string().describe('A role id of `vocabulary.roles`.'),
+        title: z.string().describe('The title shown: the page\'s own, else the role\'s label.'),
+        holders: z.array(person).describe('Who holds it now, when the handbook names them.'),
+        vacant: z.boolean(),
+        past: z.array(person.extend({since: z.string().optional(), until: z.string().optional()})),
+        listedAt: link.optional().describe('Where the holders are listed, when the handbook does not name them.'),
+      }),
+    )
+    .describe('Roles in the unit, in the order the page lists them.'),
+  contacts: z
+    .array(
+      z.object({
+        type: z.string().describe('A contact type id of `vocabulary.contacts`.'),
+        label: z.string(),
+        url: z.string().optional(),
+        schedule: z.string().optional(),
+      }),
+    )
+    .describe('Ways to reach the unit.'),
   maintainers: z.array(z.string()).optional(),
   reviewed: z.string().optional(),
 });
@@ -55,11 +82,19 @@ export const orgExportSchema = z
     version: z.literal(ORG_EXPORT_VERSION),
     site: z.string().describe('Absolute address of the handbook.'),
     root: z.string().describe('Id of the unit at the top of the reporting lines.'),
+    vocabulary: z
+      .object({
+        kinds: z.array(term.extend({plural: z.string(), external: z.boolean(), reportsTo: z.array(z.string())})),
+        relations: z.array(term.extend({inverseLabel: z.string()})),
+        roles: z.array(term.extend({plural: z.string()})),
+        contacts: z.array(term),
+      })
+      .describe('The handbook\'s words: what each kind, relation type, role and contact type id means.'),
     units: z.array(exportedUnit).describe('Every unit that exists today, in reporting-tree order, external units last.'),
     retired: z.array(
       z.object({
         id: z.string(),
-        kind: z.enum(UNIT_KINDS),
+        kind: z.string(),
         name: z.string(),
         permalink: z.string(),
         retiredOn: z.string(),
@@ -71,20 +106,30 @@ export const orgExportSchema = z
 
 export type OrgExport = z.infer<typeof orgExportSchema>;
 
+/** `siteUrl` is the site's address with its base URL (`https://example.org/handbook/`): every address in the file is under it. */
 export function createOrgExport(model: OrgSiteModel, siteUrl: string): OrgExport {
   const {graph} = model;
+  const {vocabulary} = graph;
   const hrefOf = hrefResolver(model);
   const absolute = (permalink: string) => new URL(permalink.replace(/^\//, ''), siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
   const ordered: OrgUnit[] = preOrder(graph).map((id) => graph.units.get(id)!);
   const inTree = new Set(ordered.map((unit) => unit.id));
-  ordered.push(...[...graph.units.values()].filter((unit) => !inTree.has(unit.id)).sort((a, b) => a.id.localeCompare(b.id)));
+  // Then the units outside the tree: joined through members first, external ones last (by the vocabulary's order of kinds).
+  const compare = unitOrder(vocabulary);
+  ordered.push(...[...graph.units.values()].filter((unit) => !inTree.has(unit.id)).sort(compare));
 
   return {
-    $schema: ORG_EXPORT_SCHEMA_PATH,
+    $schema: absolute(ORG_EXPORT_SCHEMA_PATH),
     format: 'org-handbook',
     version: ORG_EXPORT_VERSION,
     site: siteUrl,
     root: graph.rootId,
+    vocabulary: {
+      kinds: [...vocabulary.kinds.values()].map((kind) => ({id: kind.id, label: kind.label, plural: kind.plural, external: kind.external, reportsTo: [...kind.reportsTo]})),
+      relations: [...vocabulary.relations.values()].map((relation) => ({id: relation.id, label: relation.label, inverseLabel: relation.inverseLabel})),
+      roles: [...vocabulary.roles.values()].map((role) => ({id: role.id, label: role.label, plural: role.plural})),
+      contacts: [...vocabulary.contacts.values()].map((contact) => ({id: contact.id, label: contact.label})),
+    },
     units: ordered.map((unit) => {
       const {org} = unit;
       return {
@@ -99,15 +144,21 @@ export function createOrgExport(model: OrgSiteModel, siteUrl: string): OrgExport
         reportsTo: org.reportsTo ?? null,
         depth: graph.depth.get(unit.id) ?? null,
         directReports: [...(graph.children.get(unit.id) ?? [])],
-        teams: [...(graph.teamsOf.get(unit.id) ?? [])],
+        memberOf: [...(graph.memberOf.get(unit.id) ?? [])],
         members: [...(org.members ?? [])],
         relations: graph.relations
           .filter((relation) => relation.from === unit.id)
           .map(({type, to, note}) => ({type, to, ...(note !== undefined ? {note} : {})})),
-        vacant: unit.kind === 'role' && org.vacant === true,
-        ...(org.lead ? {lead: org.lead} : {}),
-        ...(org.channel ? {channel: org.channel} : {}),
-        ...(org.membership ? {membership: org.membership} : {}),
+        vacant: isVacant(unit, vocabulary),
+        roles: (org.roles ?? []).map((role) => ({
+          role: role.role,
+          title: role.title ?? vocabulary.roles.get(role.role)?.label ?? role.role,
+          holders: role.holders ?? [],
+          vacant: role.vacant === true,
+          past: role.past ?? [],
+          ...(role.listedAt ? {listedAt: role.listedAt} : {}),
+        })),
+        contacts: (org.contacts ?? []).map((contact) => ({...contact})),
         ...(org.maintainers ? {maintainers: org.maintainers} : {}),
         ...(org.reviewed ? {reviewed: org.reviewed} : {}),
       };

@@ -4,13 +4,15 @@
  */
 import type {LoadedUnit} from './load';
 import type {OrgProblem, SourcePosition} from './problems';
-import {article, KIND_FIELDS, MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
-import {EXTERNAL_KINDS, TEXT_LIMITS, UNIT_KINDS, type OrgFrontMatter, type RelationType, type UnitKind} from './schema';
+import {article, listOr} from './rules';
+import {TEXT_LIMITS, type OrgFrontMatter} from './schema';
 import {closestMatch} from './suggest';
+import {isExternalKind, isJoinedKind, kindRank, type Vocabulary} from './vocabulary';
 
 export interface OrgUnit {
   id: string;
-  kind: UnitKind;
+  /** A kind id of the vocabulary. */
+  kind: string;
   /** Short name: `org.name`, else the page title. */
   name: string;
   title: string;
@@ -21,13 +23,16 @@ export interface OrgUnit {
 }
 
 export interface OrgRelationEdge {
-  type: RelationType;
+  /** A relation type of the vocabulary. */
+  type: string;
   from: string;
   to: string;
   note?: string;
 }
 
 export interface OrgGraph {
+  /** The words the graph was checked against; every later stage takes its labels and rules from it. */
+  vocabulary: Vocabulary;
   rootId: string;
   /** Every unit that exists today (retired ones excluded), by id. */
   units: ReadonlyMap<string, OrgUnit>;
@@ -35,8 +40,15 @@ export interface OrgGraph {
   retired: readonly OrgUnit[];
   /** Direct reports of each unit, in display order. */
   children: ReadonlyMap<string, readonly string[]>;
-  /** For each area or role, the teams that draw on it. */
-  teamsOf: ReadonlyMap<string, readonly string[]>;
+  /** For each unit, the units that list it among their `members`. */
+  memberOf: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Units with no reporting line, joined to the organization through their
+   * members (their kind's `reportsTo` is empty), and the unit of the reporting
+   * tree beside whose reports a chart draws them: the nearest unit above all
+   * of their members.
+   */
+  joinedAt: ReadonlyMap<string, string>;
   /** Relations other than reporting lines and team membership. */
   relations: readonly OrgRelationEdge[];
   /** Depth in the reporting tree (the top is 0); external units are absent. */
@@ -49,12 +61,24 @@ export interface GraphResult {
   problems: OrgProblem[];
 }
 
-export function isExternal(kind: UnitKind): boolean {
-  return EXTERNAL_KINDS.includes(kind);
+/** Builds the graph, collecting every problem across the whole content tree. */
+export interface GraphOptions {
+  /**
+   * Reading a past commit (history): a unit of a kind that has no reporting
+   * line today may still have had one then, and the past is shown as it was.
+   */
+  past?: boolean;
 }
 
-/** Builds the graph, collecting every problem across the whole content tree. */
-export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iterable<string> = []): GraphResult {
+export function buildOrgGraph(
+  loaded: readonly LoadedUnit[],
+  vocabulary: Vocabulary,
+  unreadableIds: Iterable<string> = [],
+  options: GraphOptions = {},
+): GraphResult {
+  const isExternal = (kind: string) => isExternalKind(vocabulary, kind);
+  const kinds = [...vocabulary.kinds.values()];
+  const kindsWith = (test: (kind: (typeof kinds)[number]) => boolean) => kinds.filter(test).map((kind) => kind.id);
   const unreadable = new Set(unreadableIds);
   const problems: OrgProblem[] = [];
   const report = (unit: LoadedUnit, field: string, message: string) =>
@@ -121,7 +145,7 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
 
   const parentOf = new Map<string, string>();
   const tops: LoadedUnit[] = [];
-  const teamsOf = new Map<string, string[]>();
+  const memberOf = new Map<string, string[]>();
   const relations: OrgRelationEdge[] = [];
 
   for (const unit of live) {
@@ -134,12 +158,19 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
         `the page title is this unit's name and is ${unit.title.length} characters long; names may have at most ${TEXT_LIMITS.name}: give the unit a shorter "org.name"`,
       );
     }
-    const allowedParents = PARENT_KINDS[kind];
-    if (reportsTo !== undefined) {
-      if (allowedParents === null) {
-        const why = isExternal(kind)
+    const definition = vocabulary.kinds.get(kind)!;
+    const allowedParents = definition.reportsTo;
+    const pastLine = options.past === true && !definition.root && !definition.external && allowedParents.length === 0;
+    if (reportsTo !== undefined && pastLine) {
+      const parent = resolve(unit, 'org.reportsTo', reportsTo);
+      if (parent) parentOf.set(unit.org.id, parent.org.id);
+    } else if (reportsTo !== undefined) {
+      if (allowedParents.length === 0) {
+        const why = definition.external
           ? `stands outside the organization's reporting lines; link it with "relations" instead`
-          : 'is the top of the structure and reports to no unit';
+          : definition.root
+            ? 'is the top of the structure and reports to no unit'
+            : 'has no reporting line: it is joined to the organization through its "members"';
         report(unit, 'org.reportsTo', `${article(kind)} ${why}`);
       } else {
         const parent = resolve(unit, 'org.reportsTo', reportsTo);
@@ -153,18 +184,26 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
           parentOf.set(unit.org.id, parent.org.id);
         }
       }
-    } else if (!isExternal(kind)) {
+    } else if (definition.root) {
       tops.push(unit);
+    } else if (allowedParents.length > 0) {
+      report(unit, 'org', `"${unit.org.id}" has no "reportsTo": ${article(kind)} reports to ${listOr(allowedParents.map((id) => article(id)))}`);
     }
 
-    const allows = (field: keyof typeof KIND_FIELDS) => (KIND_FIELDS[field].allowed as readonly UnitKind[]).includes(kind);
-    const requires = (field: keyof typeof KIND_FIELDS) => (KIND_FIELDS[field].required as readonly UnitKind[]).includes(kind);
-    if (members !== undefined && !allows('members')) {
-      report(unit, 'org.members', `only a team has "members"; ${article(kind)} shows its people through "reportsTo"`);
-    } else if (requires('members') && members === undefined) {
-      report(unit, 'org.kind', `a team must list its "members": the areas or roles its people come from`);
+    const memberRule = definition.members;
+    if (members !== undefined && !memberRule) {
+      const takers = kindsWith((candidate) => candidate.members !== undefined);
+      report(
+        unit,
+        'org.members',
+        takers.length > 0
+          ? `only ${listOr(takers.map((id) => article(id)))} has "members"; ${article(kind)} shows its people through "reportsTo"`
+          : `no kind of this handbook has "members"; ${article(kind)} shows its people through "reportsTo"`,
+      );
+    } else if (memberRule?.required && members === undefined) {
+      report(unit, 'org.kind', `${article(kind)} must list its "members": the ${listOr(memberRule.kinds)} units its people come from`);
     }
-    if (kind === 'team') {
+    if (memberRule) {
       const seen = new Set<string>();
       (members ?? []).forEach((memberId, index) => {
         const field = `org.members.${index}`;
@@ -175,20 +214,41 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
         seen.add(memberId);
         const member = resolve(unit, field, memberId);
         if (!member) return;
-        if (!MEMBER_KINDS.includes(member.org.kind)) {
-          report(unit, field, `a team's members must be ${listOr(MEMBER_KINDS)} units; "${memberId}" is ${article(member.org.kind)}`);
+        if (!memberRule.kinds.includes(member.org.kind)) {
+          report(unit, field, `${article(kind)}'s members must be ${listOr(memberRule.kinds)} units; "${memberId}" is ${article(member.org.kind)}`);
           return;
         }
-        appendTo(teamsOf, memberId, unit.org.id);
+        appendTo(memberOf, memberId, unit.org.id);
       });
     }
-    if (vacant !== undefined && !allows('vacant')) {
-      report(unit, 'org.vacant', `only a role can be vacant; for ${article(kind)}, mark its "lead" as vacant instead`);
+    if (vacant !== undefined && !definition.vacancy) {
+      const vacancies = kindsWith((candidate) => candidate.vacancy);
+      report(
+        unit,
+        'org.vacant',
+         `${vacancies.length > 0 ? `only ${listOr(vacancies.map((id) => article(id)))} can be vacant` : 'no kind of this handbook can be vacant'}; for ${article(kind)}, mark one of its "roles" as vacant instead`,
+      );
     }
+    (unit.org.roles ?? []).forEach((role, index) => {
+      if (role.vacant === true && (role.holders ?? []).length > 0) {
+        report(unit, `org.roles.${index}.vacant`, `a role with holders is not vacant: remove "vacant", or move its holders to "past"`);
+      }
+    });
+    (unit.org.contacts ?? []).forEach((contact, index) => {
+      const type = vocabulary.contacts.get(contact.type)!;
+      if (contact.schedule !== undefined && !type.schedule) {
+        const scheduled = [...vocabulary.contacts.values()].filter((candidate) => candidate.schedule).map((candidate) => candidate.id);
+        report(
+          unit,
+          `org.contacts.${index}.schedule`,
+          `a "${contact.type}" contact has no schedule${scheduled.length > 0 ? `; only ${listOr(scheduled)} contacts do` : ''}`,
+        );
+      }
+    });
 
     (unit.org.relations ?? []).forEach((relation, index) => {
       const field = `org.relations.${index}.to`;
-      const rule = RELATION_RULES[relation.type];
+      const rule = vocabulary.relations.get(relation.type)!;
       if (!rule.from.includes(kind)) {
         report(unit, `org.relations.${index}.type`, `${article(kind)} cannot have a "${relation.type}" relation; only ${listOr(rule.from)} units can`);
         return;
@@ -204,19 +264,18 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
   }
 
   // Exactly one top; prefer the organization when several claim it.
-  const [top, ...extraTops] = [...tops].sort(
-    (a, b) => Number(b.org.kind === 'organization') - Number(a.org.kind === 'organization') || a.source.localeCompare(b.source),
-  );
+  // Exactly one top: the one unit of the vocabulary's root kind.
+  const [top, ...extraTops] = [...tops].sort((a, b) => a.source.localeCompare(b.source));
   for (const extra of extraTops) {
     report(
       extra,
       'org',
-      `"${extra.org.id}" has no "reportsTo", which would make it a second top beside "${top!.org.id}" (${top!.source}); every unit but the top must report to another`,
+      `"${extra.org.id}" would be a second top beside "${top!.org.id}" (${top!.source}): the handbook has exactly one ${vocabulary.rootKind}`,
     );
   }
   if (!top && live.some((unit) => !isExternal(unit.org.kind))) {
     const first = live.find((unit) => !isExternal(unit.org.kind))!;
-    report(first, 'org', 'the structure has no top: every unit reports to another, so one of them must be the organization with no "reportsTo"');
+    report(first, 'org', `the structure has no top: one unit must be ${article(vocabulary.rootKind)}, with no "reportsTo"`);
   }
 
   // Reporting cycles, and units whose chain never reaches the top.
@@ -268,9 +327,10 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
   const units = new Map<string, OrgUnit>(live.map((unit) => [unit.org.id, toOrgUnit(unit)]));
   const children = new Map<string, string[]>();
   for (const [child, parent] of parentOf) appendTo(children, parent, child);
-  const byDisplayOrder = (a: string, b: string) => compareUnits(units.get(a)!, units.get(b)!);
+  const compare = unitOrder(vocabulary);
+  const byDisplayOrder = (a: string, b: string) => compare(units.get(a)!, units.get(b)!);
   for (const list of children.values()) list.sort(byDisplayOrder);
-  for (const list of teamsOf.values()) list.sort(byDisplayOrder);
+  for (const list of memberOf.values()) list.sort(byDisplayOrder);
   relations.sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.type.localeCompare(b.type));
 
   const depth = new Map<string, number>([[top.org.id, 0]]);
@@ -282,12 +342,13 @@ export function buildOrgGraph(loaded: readonly LoadedUnit[], unreadableIds: Iter
       queue.push(child);
     }
   }
+  const joinedAt = joinPoints(live, vocabulary, parentOf, depth, top.org.id);
   const retired = [...byId.values()]
     .filter((unit) => unit.org.retired)
     .map(toOrgUnit)
     .sort((a, b) => a.org.retired!.on.localeCompare(b.org.retired!.on) || a.id.localeCompare(b.id));
 
-  return {graph: {rootId: top.org.id, units, retired, children, teamsOf, relations, depth}, problems};
+  return {graph: {vocabulary, rootId: top.org.id, units, retired, children, memberOf, joinedAt, relations, depth}, problems};
 }
 
 function toOrgUnit(unit: LoadedUnit): OrgUnit {
@@ -303,14 +364,51 @@ function toOrgUnit(unit: LoadedUnit): OrgUnit {
   };
 }
 
-/** Display order: units of a kind together (areas before teams), then the sidebar position when given, then the name. */
-export function compareUnits(a: OrgUnit, b: OrgUnit): number {
-  return (
-    UNIT_KINDS.indexOf(a.kind) - UNIT_KINDS.indexOf(b.kind) ||
+/** Display order: units of a kind together, in the vocabulary's order of kinds, then the sidebar position when given, then the name. */
+export function unitOrder(vocabulary: Vocabulary): (a: OrgUnit, b: OrgUnit) => number {
+  return (a, b) =>
+    kindRank(vocabulary, a.kind) - kindRank(vocabulary, b.kind) ||
     (a.sidebarPosition ?? Number.MAX_SAFE_INTEGER) - (b.sidebarPosition ?? Number.MAX_SAFE_INTEGER) ||
     a.name.localeCompare(b.name, 'en') ||
-    a.id.localeCompare(b.id)
-  );
+    a.id.localeCompare(b.id);
+}
+
+/**
+ * Where each unit with no reporting line joins the tree: the nearest unit
+ * above all of its members (a member that is itself joined counts through its
+ * own join point). Never one of its members, so a chart does not draw it as
+ * if it reported to one of them.
+ */
+function joinPoints(
+  live: readonly LoadedUnit[],
+  vocabulary: Vocabulary,
+  parentOf: ReadonlyMap<string, string>,
+  depth: ReadonlyMap<string, number>,
+  rootId: string,
+): Map<string, string> {
+  const joined = live.filter((unit) => isJoinedKind(vocabulary, unit.org.kind) && !parentOf.has(unit.org.id));
+  const joinedAt = new Map<string, string>();
+  const ancestorsOf = (id: string) => {
+    const chain: string[] = [];
+    for (let current: string | undefined = id; current !== undefined; current = parentOf.get(current)) chain.push(current);
+    return chain;
+  };
+  // A joined member is placed first; a few passes settle chains of joined units, the rest falls back to the top.
+  for (let pass = 0; pass < 3 && joinedAt.size < joined.length; pass += 1) {
+    for (const unit of joined) {
+      if (joinedAt.has(unit.org.id)) continue;
+      const points = (unit.org.members ?? []).map((id) => (depth.has(id) ? parentOf.get(id) ?? id : joinedAt.get(id)));
+      if (points.some((point) => point === undefined) && pass < 2) continue;
+      const known = points.filter((point): point is string => point !== undefined);
+      let common: string[] | undefined;
+      for (const point of known) {
+        const chain = ancestorsOf(point);
+        common = common === undefined ? chain : common.filter((id) => chain.includes(id));
+      }
+      joinedAt.set(unit.org.id, common?.[0] ?? rootId);
+    }
+  }
+  return joinedAt;
 }
 
 function positionOf(unit: LoadedUnit, field: string): SourcePosition {
@@ -321,11 +419,6 @@ function positionOf(unit: LoadedUnit, field: string): SourcePosition {
 function where(unit: LoadedUnit, field: string): string {
   const {line, column} = positionOf(unit, field);
   return `${unit.source}:${line}:${column}`;
-}
-
-function listOr(kinds: readonly string[]): string {
-  if (kinds.length <= 1) return kinds.join('');
-  return `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
 /** Adds to a list in place: copying the list on every addition is quadratic for a unit with thousands of reports. */

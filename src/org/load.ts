@@ -5,7 +5,8 @@
  */
 import type {z} from 'zod';
 import {readFrontMatter} from './frontmatter';
-import {orgFrontMatterSchema, type OrgFrontMatter} from './schema';
+import {createOrgSchema, REPLACED_FIELDS, type OrgFrontMatter, type OrgSchema} from './schema';
+import type {Vocabulary} from './vocabulary';
 import type {OrgProblem, SourcePosition} from './problems';
 import {didYouMean, editDistance} from './suggest';
 
@@ -63,11 +64,29 @@ export interface ParsedPage {
 
 const MARKDOWN_FILE = /\.mdx?$/;
 
+/**
+ * The unit schema of a vocabulary, built once per vocabulary: building it
+ * costs more than checking a page against it.
+ */
+const schemas = new WeakMap<Vocabulary, {schema: OrgSchema; fields: string[]}>();
+export function orgSchemaOf(vocabulary: Vocabulary): OrgSchema {
+  return compiled(vocabulary).schema;
+}
+function compiled(vocabulary: Vocabulary): {schema: OrgSchema; fields: string[]} {
+  let entry = schemas.get(vocabulary);
+  if (!entry) {
+    const schema = createOrgSchema(vocabulary);
+    entry = {schema, fields: Object.keys(schema.shape)};
+    schemas.set(vocabulary, entry);
+  }
+  return entry;
+}
+
 /** Reads many pages; sorted by source so results never depend on the order files were listed. */
-export function loadPages(files: ReadonlyArray<{source: string; text: string}>, bodyReader?: BodyReader): LoadResult {
+export function loadPages(files: ReadonlyArray<{source: string; text: string}>, vocabulary: Vocabulary, bodyReader?: BodyReader): LoadResult {
   const result: LoadResult = {units: [], pages: [], problems: [], unreadableIds: []};
   for (const file of [...files].sort((a, b) => a.source.localeCompare(b.source))) {
-    const parsed = parsePage(file.source, file.text, bodyReader);
+    const parsed = parsePage(file.source, file.text, vocabulary, bodyReader);
     result.pages.push(parsed.page);
     if (parsed.unit) result.units.push(parsed.unit);
     if (parsed.unreadableId) result.unreadableIds.push(parsed.unreadableId);
@@ -77,7 +96,22 @@ export function loadPages(files: ReadonlyArray<{source: string; text: string}>, 
 }
 
 /** Parses one page's text. */
-export function parsePage(source: string, text: string, bodyReader: BodyReader = SIMPLE_BODY_READER): ParsedPage {
+export interface ParseOptions {
+  /**
+   * Reading a past version of a page (history): fields an older contract had
+   * (REPLACED_FIELDS) are left out instead of refused, so the structure of a
+   * commit made before they were replaced can still be read.
+   */
+  past?: boolean;
+}
+
+export function parsePage(
+  source: string,
+  text: string,
+  vocabulary: Vocabulary,
+  bodyReader: BodyReader = SIMPLE_BODY_READER,
+  options: ParseOptions = {},
+): ParsedPage {
   const read = readFrontMatter(text);
   const frontMatter = read.data;
   const locate = (field: string, asKey = false) => read.locate(field === '' ? [] : field.split('.').map(keyOf), asKey);
@@ -125,9 +159,10 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
     problems.push({file: source, ...locate('org'), message: '"org" must be a mapping of fields (id, kind, reportsTo, ...), not ' + describeValue(org)});
     return {page, problems};
   }
-  const parsed = orgFrontMatterSchema.safeParse(org);
+  const {schema, fields} = compiled(vocabulary);
+  const parsed = schema.safeParse(options.past ? withoutReplacedFields(org) : org);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(...problemsFromIssue(source, issue, org, locate));
+    for (const issue of parsed.error.issues) problems.push(...problemsFromIssue(source, issue, org, locate, fields));
     return {page, problems, ...(typeof org.id === 'string' ? {unreadableId: org.id} : {})};
   }
   const sidebarPosition = typeof frontMatter.sidebar_position === 'number' ? frontMatter.sidebar_position : undefined;
@@ -143,6 +178,10 @@ export function parsePage(source: string, text: string, bodyReader: BodyReader =
     },
     problems,
   };
+}
+
+function withoutReplacedFields(org: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(org).filter(([key]) => !(key in REPLACED_FIELDS)));
 }
 
 /** Used where no Docusaurus reader is at hand (tests, editors' tools on single pages). */
@@ -169,21 +208,24 @@ function looksLikeOrgKey(key: string, value: unknown): boolean {
   return isRecord(value) && 'id' in value && 'kind' in value;
 }
 
-const FIELD_NAMES = Object.keys(orgFrontMatterSchema.shape);
-
 function problemsFromIssue(
   source: string,
   issue: z.core.$ZodIssue,
   org: Record<string, unknown>,
   locate: (field: string, asKey?: boolean) => SourcePosition,
+  fieldNames: readonly string[],
 ): OrgProblem[] {
   const field = ['org', ...issue.path].map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    const siblings = issue.path.length === 0 ? FIELD_NAMES : [];
+    const siblings = issue.path.length === 0 ? fieldNames : [];
     return issue.keys.map((key) => ({
       file: source,
       ...locate([field, key].join('.'), true),
-      message: `unknown field "${clip([field, key].join('.'))}"${didYouMean(key, siblings)}`,
+      // A field of an older contract gets what replaced it, not a guess at a typo.
+      message:
+        issue.path.length === 0 && key in REPLACED_FIELDS
+          ? `"org.${key}" is no longer a field: ${REPLACED_FIELDS[key]}`
+          : `unknown field "${clip([field, key].join('.'))}"${didYouMean(key, siblings)}`,
     }));
   }
   const value = valueAtPath(org, issue.path);

@@ -11,7 +11,6 @@ import {directiveSignature, type DirectiveUse} from './directives';
 import type {OrgUnit} from './graph';
 import type {UnitHistoryData} from './history/unit-history';
 import {fieldReference, kindRulesReference} from './reference';
-import type {UnitKind} from './schema';
 import {hrefResolver, type OrgSiteModel} from './site-model';
 
 export interface ListedUnit {
@@ -55,7 +54,7 @@ export function createPageData(model: OrgSiteModel, source: string, uses: readon
   const hrefOf = hrefResolver(model);
   const listed = (units: readonly OrgUnit[], detail?: (unit: OrgUnit) => string | undefined): ListedUnit[] =>
     units.map((unit) => {
-      const ref = unitRef(unit, hrefOf);
+      const ref = unitRef(unit, hrefOf, model.graph.vocabulary);
       const extra = detail ? detail(unit) : unit.description;
       return {name: ref.name, href: ref.href, ...(extra ? {detail: extra} : {})};
     });
@@ -66,7 +65,7 @@ export function createPageData(model: OrgSiteModel, source: string, uses: readon
     if (signature in directives) continue;
     const {attributes} = use;
     const filter = {
-      ...(typeof attributes.kind === 'string' ? {kind: attributes.kind as UnitKind} : {}),
+      ...(typeof attributes.kind === 'string' ? {kind: attributes.kind} : {}),
       ...(typeof attributes.under === 'string' ? {under: attributes.under} : {}),
     };
     switch (use.name) {
@@ -95,8 +94,8 @@ export function createPageData(model: OrgSiteModel, source: string, uses: readon
       case 'FrontMatterReference':
         directives[signature] = {
           type: 'reference',
-          fields: fieldReference().map((field) => [`org.${field.name}`, field.type, field.required ? 'yes' : 'no', field.description, field.example]),
-          kinds: kindRulesReference().map((rule) => [rule.kind, rule.reportsTo, rule.may]),
+          fields: fieldReference(model.graph.vocabulary).map((field) => [`org.${field.name}`, field.type, field.required ? 'yes' : 'no', field.description, field.example]),
+          kinds: kindRulesReference(model.graph.vocabulary).map((rule) => [`${rule.kind} (${rule.label})`, rule.reportsTo, rule.may]),
         };
         break;
       case 'OrgChart': {

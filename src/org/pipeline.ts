@@ -11,10 +11,12 @@ import {checkDirective, scanDirectives, type DirectiveUse} from './directives';
 import {buildOrgGraph, type OrgGraph} from './graph';
 import {loadPages, type BodyReader, type LoadedPage, type LoadResult} from './load';
 import {sortProblems, type OrgProblem} from './problems';
-import {UNIT_KINDS} from './schema';
 import {closestMatch} from './suggest';
+import type {Vocabulary} from './vocabulary';
 
 export interface SiteRules {
+  /** The site's kinds, relations, roles and contact types (org.vocabulary.yaml). */
+  vocabulary: Vocabulary;
   /** The address the docs plugin gives a page; throws with a reason when it would refuse the page. */
   permalinkOf(source: string, frontMatter: Record<string, unknown>): string;
   /** What the docs plugin refuses in a page's frontmatter, by dotted field path (`''` for the whole block). */
@@ -48,7 +50,7 @@ export const FORBIDDEN_ON_UNIT_PAGES: Record<string, string> = {
 };
 
 /** The part of the rules that the reorganization recipes and the scaffolder need. */
-export type PageRoutes = Pick<SiteRules, 'permalinkOf' | 'isFolderIndex'>;
+export type PageRoutes = Pick<SiteRules, 'permalinkOf' | 'isFolderIndex' | 'vocabulary'>;
 
 /** The pipeline over page texts held in memory, by source. */
 export function checkTexts(texts: ReadonlyMap<string, string>, site: SiteRules): PipelineResult {
@@ -56,8 +58,8 @@ export function checkTexts(texts: ReadonlyMap<string, string>, site: SiteRules):
 }
 
 export function runPipeline(files: ReadonlyArray<{source: string; text: string}>, site: SiteRules): PipelineResult {
-  const loaded = loadPages(files, site.bodyReader);
-  const {graph, problems: graphProblems} = buildOrgGraph(loaded.units, loaded.unreadableIds);
+  const loaded = loadPages(files, site.vocabulary, site.bodyReader);
+  const {graph, problems: graphProblems} = buildOrgGraph(loaded.units, site.vocabulary, loaded.unreadableIds);
   const problems: OrgProblem[] = [...loaded.problems, ...graphProblems];
   // With no field, the problem is the page itself: its first line.
   const at = (page: LoadedPage, field: string, message: string, asKey = true) =>
@@ -119,13 +121,12 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
   const addresses = [...pageAt.keys()];
   for (const unit of loaded.units) {
     const page = pageOf.get(unit.source)!;
-    for (const field of ['channel', 'membership'] as const) {
-      const url = unit.org[field]?.url;
-      if (url === undefined || !url.startsWith('/') || url.startsWith('//')) continue;
+    for (const [field, url] of linksOf(unit.org)) {
+      if (!url.startsWith('/') || url.startsWith('//')) continue;
       const target = normalizeSitePath(url.split(/[?#]/)[0]!);
       if (pageAt.has(target) || redirectSources.has(target) || site.reservedBy(target)) continue;
       const hint = closestMatch(target, addresses);
-      at(page, `org.${field}.url`, `"${url}" is not a page of this handbook${hint ? ` (did you mean "${hint}"?)` : ''}`, false);
+      at(page, field, `"${url}" is not a page of this handbook${hint ? ` (did you mean "${hint}"?)` : ''}`, false);
     }
   }
 
@@ -134,7 +135,7 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
   const liveIds = new Set(loaded.units.filter((unit) => !unit.org.retired).map((unit) => unit.org.id));
   const allIds = new Set(loaded.units.map((unit) => unit.org.id));
   const context = {
-    kinds: UNIT_KINDS,
+    kinds: [...site.vocabulary.kinds.keys()],
     unitExists: (id: string) => allIds.has(id),
     unitIsLive: (id: string) => liveIds.has(id),
     closestUnit: (id: string) => closestMatch(id, liveIds),
@@ -156,6 +157,18 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
     directives,
     problems: sorted,
   };
+}
+
+/** Every link address a unit's `org` block holds, with the dotted path of its field. */
+function linksOf(org: LoadResult['units'][number]['org']): Array<[field: string, url: string]> {
+  const links: Array<[string, string | undefined]> = [];
+  (org.roles ?? []).forEach((role, index) => {
+    links.push([`org.roles.${index}.listedAt.url`, role.listedAt?.url]);
+    (role.holders ?? []).forEach((holder, holderIndex) => links.push([`org.roles.${index}.holders.${holderIndex}.url`, holder.url]));
+    (role.past ?? []).forEach((holder, holderIndex) => links.push([`org.roles.${index}.past.${holderIndex}.url`, holder.url]));
+  });
+  (org.contacts ?? []).forEach((contact, index) => links.push([`org.contacts.${index}.url`, contact.url]));
+  return links.filter((link): link is [string, string] => link[1] !== undefined);
 }
 
 /** `/teams/` and `/teams` are the same page once `trailingSlash` is false. */

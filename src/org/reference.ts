@@ -1,11 +1,11 @@
 /**
  * The editor guide's field reference, generated from the schema and the
- * rules so it cannot drift from what the check enforces.
+ * site's vocabulary so it cannot drift from what the check enforces.
  */
 import * as z from 'zod';
 import {stringify} from 'yaml';
-import {MEMBER_KINDS, PARENT_KINDS, RELATION_RULES} from './rules';
-import {orgFrontMatterSchema, RELATION_TYPES, UNIT_KINDS} from './schema';
+import {createOrgSchema} from './schema';
+import {kindsDrawingOn, type Vocabulary} from './vocabulary';
 
 interface JsonSchemaNode {
   type?: string;
@@ -27,8 +27,8 @@ export interface FieldReference {
   example: string;
 }
 
-export function fieldReference(): FieldReference[] {
-  const schema = z.toJSONSchema(orgFrontMatterSchema, {io: 'input'}) as JsonSchemaNode;
+export function fieldReference(vocabulary: Vocabulary): FieldReference[] {
+  const schema = z.toJSONSchema(createOrgSchema(vocabulary), {io: 'input'}) as JsonSchemaNode;
   return Object.entries(schema.properties ?? {}).map(([name, node]) => ({
     name,
     type: typeName(node),
@@ -50,25 +50,28 @@ function typeName(node: JsonSchemaNode): string {
 
 export interface KindRule {
   kind: string;
+  label: string;
   reportsTo: string;
   may: string;
 }
 
-export function kindRulesReference(): KindRule[] {
-  return UNIT_KINDS.map((kind) => {
-    const parents = PARENT_KINDS[kind];
+export function kindRulesReference(vocabulary: Vocabulary): KindRule[] {
+  const relations = [...vocabulary.relations.values()];
+  return [...vocabulary.kinds.values()].map((kind) => {
+    const drawnOnBy = kindsDrawingOn(vocabulary, kind.id);
     const may = [
-      kind === 'team' ? 'members (required)' : '',
-      kind === 'role' ? 'vacant' : '',
-      ...RELATION_TYPES.filter((type) => RELATION_RULES[type].from.includes(kind)).map(
-        (type) => `${type} → ${RELATION_RULES[type].to.join(', ')}`,
-      ),
-      MEMBER_KINDS.includes(kind) ? 'be a team member' : '',
+      kind.members ? `members${kind.members.required ? ' (required)' : ''}: ${kind.members.kinds.join(', ')}` : '',
+      kind.vacancy ? 'vacant' : '',
+      ...relations.filter((relation) => relation.from.includes(kind.id)).map((relation) => `${relation.id} → ${relation.to.join(', ')}`),
+      drawnOnBy.length > 0 ? `be a member of ${drawnOnBy.join(', ')}` : '',
     ].filter(Boolean);
-    return {
-      kind,
-      reportsTo: parents === null ? (kind === 'organization' ? 'nobody: it is the top' : 'nobody: it is outside the organization') : parents.join(', '),
-      may: may.join('; ') || '—',
-    };
+    const reportsTo = kind.root
+      ? 'nobody: it is the top'
+      : kind.external
+        ? 'nobody: it is outside the organization'
+        : kind.reportsTo.length === 0
+          ? 'nobody: joined through its members'
+          : kind.reportsTo.join(', ');
+    return {kind: kind.id, label: kind.label, reportsTo, may: may.join('; ') || '—'};
   });
 }

@@ -11,6 +11,7 @@
 import path from 'node:path';
 import {isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap} from 'yaml';
 import {loadPages, type LoadedUnit} from './load';
+import type {Vocabulary} from './vocabulary';
 import {sortProblems, type OrgProblem} from './problems';
 import type {PageRoutes} from './pipeline';
 import {didYouMean} from './suggest';
@@ -230,9 +231,15 @@ class Reorganizer {
   private readonly deleted = new Set<string>();
   private readonly notes: string[] = [];
 
-  constructor(texts: PageTexts) {
+  constructor(
+    texts: PageTexts,
+    readonly vocabulary: Vocabulary,
+  ) {
     this.texts = new Map(texts);
-    const loaded = loadPages([...texts].map(([source, text]) => ({source, text})));
+    const loaded = loadPages(
+      [...texts].map(([source, text]) => ({source, text})),
+      vocabulary,
+    );
     if (loaded.problems.length > 0) {
       const first = loaded.problems[0]!;
       throw new ReorganizeError(
@@ -352,11 +359,13 @@ export interface MoveOptions {
   id: string;
   /** Its new parent. */
   to: string;
+  /** The site's vocabulary, to read the pages with. */
+  vocabulary: Vocabulary;
 }
 
 /** Makes a unit report to another parent. The page stays where it is, so its address does not change. */
 export function moveUnit(texts: PageTexts, options: MoveOptions): Reorganization {
-  const work = new Reorganizer(texts);
+  const work = new Reorganizer(texts, options.vocabulary);
   const unit = work.findLive(options.id);
   const from = unit.org.reportsTo;
   if (from === options.to) throw new ReorganizeError(`"${options.id}" already reports to "${options.to}"`);
@@ -388,7 +397,7 @@ export interface RenameOptions {
  */
 export function renameUnit(texts: PageTexts, options: RenameOptions): Reorganization {
   const {from, to, title, updateReferences = true, renameFile = true, routes} = options;
-  const work = new Reorganizer(texts);
+  const work = new Reorganizer(texts, routes.vocabulary);
   const unit = work.find(from);
   if (from === to) throw new ReorganizeError(`"${from}" already has that id`);
   const {dir, name, ext} = path.posix.parse(unit.source);
@@ -435,7 +444,7 @@ export interface MergeOptions {
  * instead, retire it with the survivor as successor.)
  */
 export function mergeUnits(texts: PageTexts, options: MergeOptions): Reorganization {
-  const work = new Reorganizer(texts);
+  const work = new Reorganizer(texts, options.routes.vocabulary);
   const absorbed = work.findLive(options.from);
   const survivor = work.findLive(options.into);
   if (absorbed === survivor) throw new ReorganizeError('a unit cannot be merged into itself');
@@ -462,6 +471,8 @@ export interface RetireOptions {
   note?: string;
   /** The unit that takes over: direct reports move to it, and references point to it. */
   successor?: string;
+  /** The site's vocabulary, to read the pages with. */
+  vocabulary: Vocabulary;
 }
 
 /**
@@ -472,9 +483,9 @@ export interface RetireOptions {
  * memberships and relations naming it are dropped.
  */
 export function retireUnit(texts: PageTexts, options: RetireOptions): Reorganization {
-  const work = new Reorganizer(texts);
+  const work = new Reorganizer(texts, options.vocabulary);
   const unit = work.findLive(options.id);
-  if (unit.org.reportsTo === undefined && unit.org.kind === 'organization') {
+  if (unit.org.reportsTo === undefined && options.vocabulary.kinds.get(unit.org.kind)?.root) {
     throw new ReorganizeError(`"${unit.org.id}" is the top of the structure and cannot be retired`);
   }
   const successor = options.successor === undefined ? undefined : work.findLive(options.successor);

@@ -10,9 +10,8 @@
  * 1. If the parent unit has a folder of its own (its page is the `index.md` of
  *    a folder below `docs/`), the new page goes into that folder, so a unit's
  *    sub-units sit beside it in the sidebar.
- * 2. Otherwise the folder depends on the kind (KIND_FOLDERS): areas in
- *    `docs/functional-areas/`, teams in `docs/teams/`, councils, roles and
- *    sponsors in `docs/governance/`, the organization and institutions in `docs/`.
+ * 2. Otherwise the folder is the one the vocabulary gives the kind (its
+ *    `folder`, under `docs/`), or `docs/` itself when it gives none.
  *
  * The file is named after the id, so the page's address is `/<folder>/<id>`.
  */
@@ -22,7 +21,7 @@ import {loadPages, type LoadedUnit} from './load';
 import {checkTexts, runPipeline, type PageRoutes, type SiteRules} from './pipeline';
 import {formatProblem, type OrgProblem} from './problems';
 import {article} from './rules';
-import {KIND_LABELS, UNIT_KINDS, type UnitKind} from './schema';
+import {kindLabel} from './vocabulary';
 
 export interface UnitAnswers {
   /** One of the site's kinds; anything else is refused with the schema's message. */
@@ -72,17 +71,6 @@ export interface ScaffoldRefusal {
   fields: AnswerField[];
 }
 
-/** Where pages of each kind go when their parent has no folder of its own. */
-export const KIND_FOLDERS: Record<UnitKind, string> = {
-  organization: '',
-  institution: '',
-  sponsor: 'governance',
-  council: 'governance',
-  role: 'governance',
-  area: 'functional-areas',
-  team: 'teams',
-};
-
 /** "Research & Data Science" → "research-and-data-science". */
 export function slugify(name: string): string {
   return name
@@ -108,22 +96,12 @@ export function folderFor(
     const dir = path.posix.dirname(parent.source);
     if (dir !== contentDir) return dir;
   }
-  const folder = (UNIT_KINDS as readonly string[]).includes(kind) ? KIND_FOLDERS[kind as UnitKind] : '';
+  const folder = routes.vocabulary.kinds.get(kind)?.folder ?? '';
   return folder ? `${contentDir}/${folder}` : contentDir;
 }
 
-const SECTION: Record<UnitKind, string> = {
-  organization: 'What it does',
-  sponsor: 'What it provides',
-  institution: 'Its part in the story',
-  council: 'What the council is responsible for',
-  role: 'What this role is responsible for',
-  area: 'What this area is responsible for',
-  team: 'Goal',
-};
 
-function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number | undefined): string {
-  const kind = answers.kind as UnitKind;
+function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number | undefined, vocabulary: SiteRules['vocabulary']): string {
   const org: Record<string, unknown> = {id, kind: answers.kind};
   if (answers.shortName !== undefined) org.name = answers.shortName;
   if (answers.reportsTo !== undefined) org.reportsTo = answers.reportsTo;
@@ -152,11 +130,11 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
     }
   }
   const yamlText = doc.toString({lineWidth: 0, flowCollectionPadding: false});
-  const label = KIND_LABELS[kind]?.toLowerCase() ?? 'unit';
+  const label = vocabulary.kinds.has(answers.kind) ? kindLabel(vocabulary, answers.kind).toLowerCase() : 'unit';
   // The name lands in the MDX body, where "<" opens a component and "{" runs code.
   const name = escapeMarkdownText(answers.name);
   const intro = answers.description?.trim() ? escapeMarkdownText(answers.description.trim()) : `${name} is ${article(label)} of the organization.`;
-  const section = SECTION[kind] ?? 'Purpose';
+  const section = 'What it does';
   return [
     `---\n${yamlText}---`,
     '',
@@ -168,7 +146,9 @@ function pageContent(answers: UnitAnswers, id: string, sidebarPosition: number |
     '',
     '## How to reach',
     '',
-    `This handbook does not list a channel for ${name} yet.`,
+    answers.contacts !== undefined && answers.contacts.length > 0
+      ? `The ways to reach ${name} are listed with its place in the organization, from its \`contacts\`.`
+      : `This handbook lists no way to reach ${name} yet: add them under \`contacts\` in the frontmatter.`,
     '',
   ].join('\n');
 }
@@ -284,7 +264,7 @@ export function createUnitPages(
   contentDir = 'docs',
 ): NewUnitPages | BatchRefusal {
   const existing = [...texts].map(([source, text]) => ({source, text}));
-  const loaded = loadPages(existing, rules.bodyReader);
+  const loaded = loadPages(existing, rules.vocabulary, rules.bodyReader);
   const nextPosition = new Map<string, number | undefined>();
   const positionIn = (folder: string): number | undefined => {
     if (!nextPosition.has(folder)) {
@@ -319,7 +299,7 @@ export function createUnitPages(
       return;
     }
     entryOf.set(file, entry);
-    pages.push({ok: true, id, path: file, content: pageContent(answers, id, positionIn(folder))});
+    pages.push({ok: true, id, path: file, content: pageContent(answers, id, positionIn(folder), rules.vocabulary)});
   });
 
   const contentOf = new Map(pages.map((page) => [page.path, page.content]));

@@ -54,6 +54,9 @@ const kindSchema = z
       .optional()
       .describe('Whether units of this kind list member units (people drawn from other units).'),
     vacancy: flag.optional().describe('true when a unit of this kind may be marked `vacant: true`.'),
+    definite: flag
+      .optional()
+      .describe('true when a name of this kind reads with "the" inside a sentence ("the Executive Director"); false for proper names ("Engineering").'),
     folder: z
       .string({error: 'must be a folder path under docs/, such as "departments"'})
       .regex(/^(?:[a-z0-9][a-z0-9_-]*(?:\/[a-z0-9][a-z0-9_-]*)*)?$/, {error: 'must be a folder path under docs/ such as "departments": lowercase segments joined by "/" ("" for docs/ itself)'})
@@ -120,6 +123,8 @@ export interface KindDefinition {
   reportsTo: readonly string[];
   members?: {kinds: readonly string[]; required: boolean};
   vacancy: boolean;
+  /** Names of this kind read with "the" inside a sentence. */
+  definite: boolean;
   folder?: string;
   style: ChartStyle;
 }
@@ -269,6 +274,7 @@ function compileKinds(kinds: Record<string, KindFile>): Map<string, KindDefiniti
         reportsTo: kind.reportsTo ?? [],
         ...(kind.members ? {members: {kinds: kind.members.kinds, required: kind.members.required === true}} : {}),
         vacancy: kind.vacancy === true,
+        definite: kind.definite === true,
         ...(kind.folder !== undefined ? {folder: kind.folder} : {}),
         style: kind.chart?.style ?? (root ? 'top' : external ? 'external' : 'default'),
       };

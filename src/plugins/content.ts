@@ -10,6 +10,8 @@ import path from 'node:path';
 import {Globby} from '@docusaurus/utils';
 import {runPipeline, type PipelineResult, type SiteRules} from '../org/pipeline';
 import {loadPages, type LoadResult} from '../org/load';
+import {formatProblems, type OrgProblem} from '../org/problems';
+import {DEFAULT_VOCABULARY_FILE, parseVocabulary, type Vocabulary} from '../org/vocabulary';
 import {createPermalinkRule, docsFrontMatterProblems, docusaurusBodyReader, isFolderIndex, listDocsSources, type DocsSiteShape} from './docs-rules';
 
 /** How this handbook's docs are served; docusaurus.config.ts uses the same values. */
@@ -24,11 +26,57 @@ export async function readDocsFiles(siteDir: string, contentDir: string): Promis
   return Promise.all(sources.map(async (source) => ({source, text: await readFile(path.join(siteDir, source), 'utf8')})));
 }
 
-export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): Promise<SiteRules> {
+/** The site's vocabulary could not be read: nothing else can be checked until it is fixed. */
+export class VocabularyError extends Error {
+  constructor(readonly problems: readonly OrgProblem[]) {
+    super(`The handbook's vocabulary has problems.\n${formatProblems(problems)}`);
+    this.name = 'VocabularyError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+/**
+ * Reads and checks `<siteDir>/<file>` (default org.vocabulary.yaml). Problems
+ * are located in that file, by its path relative to the site.
+ */
+export async function readVocabulary(siteDir: string, file: string = DEFAULT_VOCABULARY_FILE): Promise<{vocabulary?: Vocabulary; problems: OrgProblem[]}> {
+  const absolute = path.resolve(siteDir, file);
+  const source = path.relative(siteDir, absolute).split(path.sep).join('/');
+  let text: string;
+  try {
+    text = await readFile(absolute, 'utf8');
+  } catch {
+    return {
+      problems: [{file: source, line: 1, column: 1, message: `the handbook's vocabulary file is missing: write ${source} (its kinds, relations, roles and contact types; see docs/guide/frontmatter-reference.md)`}],
+    };
+  }
+  return parseVocabulary(text, source);
+}
+
+/** The vocabulary, or an error listing every problem in it. */
+export async function requireVocabulary(siteDir: string, file?: string): Promise<Vocabulary> {
+  const {vocabulary, problems} = await readVocabulary(siteDir, file);
+  if (!vocabulary) throw new VocabularyError(problems);
+  return vocabulary;
+}
+
+/** Where to find the vocabulary when a caller does not say: `<siteDir>/org.vocabulary.yaml`. */
+export interface VocabularySource {
+  /** Path relative to the site directory (or absolute). */
+  vocabulary?: string;
+}
+
+export async function createSiteRules(
+  siteDir: string,
+  shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE,
+  {vocabulary: vocabularyFile}: VocabularySource = {},
+): Promise<SiteRules> {
+  const vocabulary = await requireVocabulary(siteDir, vocabularyFile);
   const staticFiles = new Set(
     (await Globby(['**/*'], {cwd: path.join(siteDir, 'static'), dot: true})).map((file) => `/${file}`),
   );
   return {
+    vocabulary,
     permalinkOf: createPermalinkRule(shape),
     frontMatterProblems: docsFrontMatterProblems,
     isFolderIndex: (source) => isFolderIndex(source, shape.contentDir),
@@ -43,14 +91,26 @@ export async function createSiteRules(siteDir: string, shape: DocsSiteShape = HA
 }
 
 /** The whole check of a site's content, as `npm run check` and the build run it. */
-export async function checkContentTree(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): Promise<PipelineResult> {
-  const [files, rules] = await Promise.all([readDocsFiles(siteDir, shape.contentDir), createSiteRules(siteDir, shape)]);
-  return runPipeline(files, rules);
+export async function checkContentTree(
+  siteDir: string,
+  shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE,
+  source: VocabularySource = {},
+): Promise<PipelineResult> {
+  let rules: SiteRules;
+  try {
+    rules = await createSiteRules(siteDir, shape, source);
+  } catch (error) {
+    // With no vocabulary no page can be read: the vocabulary's problems are the whole report.
+    if (!(error instanceof VocabularyError)) throw error;
+    const empty: LoadResult = {units: [], pages: [], problems: [], unreadableIds: []};
+    return {loaded: empty, permalinks: new Map(), directives: new Map(), problems: [...error.problems]};
+  }
+  return runPipeline(await readDocsFiles(siteDir, shape.contentDir), rules);
 }
 
 /** Every page read, without the cross-page rules (the scaffolder's starting point). */
-export async function loadContentTree(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE): Promise<LoadResult> {
-  return loadPages(await readDocsFiles(siteDir, shape.contentDir), docusaurusBodyReader);
+export async function loadContentTree(siteDir: string, shape: DocsSiteShape = HANDBOOK_DOCS_SHAPE, source: VocabularySource = {}): Promise<LoadResult> {
+  return loadPages(await readDocsFiles(siteDir, shape.contentDir), await requireVocabulary(siteDir, source.vocabulary), docusaurusBodyReader);
 }
 
 /** Absolute paths of the pages the docs plugin publishes from `contentDir` (an absolute folder). */

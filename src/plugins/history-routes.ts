@@ -13,6 +13,7 @@ import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import type {PluginContentLoadedActions} from '@docusaurus/types';
 import {ParseCache, readHistory, type HistoryResult} from '../org/history/git';
+import type {Vocabulary} from '../org/vocabulary';
 import {createHistoryPages, unavailableHistory, type HistoryPages} from '../org/history/pages';
 import type {PipelineResult} from '../org/pipeline';
 
@@ -30,9 +31,9 @@ export interface HistoryOptions {
 const run = promisify(execFile);
 
 /** Reads the history of `contentDir`, again only when HEAD has moved since the last read. */
-export function createHistoryReader(siteDir: string, contentDir: string, options: HistoryOptions): () => Promise<HistoryResult> {
+export function createHistoryReader(siteDir: string, contentDir: string, options: HistoryOptions, vocabulary: Vocabulary): () => Promise<HistoryResult> {
   // Kept across reloads under `docusaurus start`: a page already parsed at some blob id is not parsed again.
-  const cache = new ParseCache();
+  const cache = new ParseCache(vocabulary);
   let last: {head: string; result: HistoryResult} | undefined;
   return async () => {
     if (options.enabled === false) return {available: false, reason: 'Reading the history was turned off for this build (HANDBOOK_HISTORY=off).'};

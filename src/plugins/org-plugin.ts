@@ -18,7 +18,8 @@ import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger from '@docusaurus/logger';
-import type {LoadContext, Plugin} from '@docusaurus/types';
+import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
+import {Joi} from '@docusaurus/utils-validation';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
 import type {HistoryResult} from '../org/history/git';
 import {catalogUnitsOf, toCatalogYaml, unitsToGroups} from '../org/backstage/export';
@@ -28,13 +29,16 @@ import {createPageData, type PageOrgData} from '../org/page-data';
 import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipeline';
 import {formatProblems, type OrgProblem} from '../org/problems';
 import {createSiteModel, type OrgSiteModel} from '../org/site-model';
-import {checkContentTree, HANDBOOK_DOCS_SHAPE} from './content';
+import {DEFAULT_VOCABULARY_FILE} from '../org/vocabulary';
+import {checkContentTree, HANDBOOK_DOCS_SHAPE, requireVocabulary} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
 import {writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */
   reviewMaxAgeDays: number;
+  /** The vocabulary file (kinds, relations, roles, contact types), relative to the site directory. Default `org.vocabulary.yaml`. */
+  vocabulary?: string;
   /** Receives the redirects from old unit addresses (`org.redirectFrom`) whenever the content is loaded. */
   publishRedirects?: (redirects: Redirect[]) => void;
   /** The timeline, "as of" pages and unit histories read from git. */
@@ -42,6 +46,23 @@ export interface OrgPluginOptions {
 }
 
 export const ORG_PLUGIN_NAME = 'org-handbook';
+
+/** The options as Docusaurus validates them before the plugin runs: a mistake in the config is named there, with its key. */
+const OPTIONS_SCHEMA = Joi.object({
+  reviewMaxAgeDays: Joi.number().integer().min(1).default(365),
+  vocabulary: Joi.string().default(DEFAULT_VOCABULARY_FILE),
+  publishRedirects: Joi.function(),
+  history: Joi.object({
+    repositoryUrl: Joi.string().uri({scheme: ['http', 'https']}),
+    timelinePath: Joi.string().pattern(/^\//),
+    asOfPath: Joi.string().pattern(/^\//),
+    enabled: Joi.boolean(),
+  }),
+});
+
+export function validateOptions({validate, options}: OptionValidationContext<Partial<OrgPluginOptions> | undefined, OrgPluginOptions>): OrgPluginOptions {
+  return validate(OPTIONS_SCHEMA, options ?? {});
+}
 
 const pluginDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -69,8 +90,9 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   const production = process.env.NODE_ENV === 'production';
   const pageDataDir = pageDataDirOf(siteDir);
   const docsDir = path.join(siteDir, HANDBOOK_DOCS_SHAPE.contentDir);
+  const vocabularyFile = options.vocabulary ?? DEFAULT_VOCABULARY_FILE;
   const check = async () => {
-    const result = await checkContentTree(siteDir);
+    const result = await checkContentTree(siteDir, HANDBOOK_DOCS_SHAPE, {vocabulary: vocabularyFile});
     if (result.problems.length > 0) {
       if (production) {
         // One message per line, unindented, where editors' problem matchers find them;
@@ -86,13 +108,22 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
   // every problem at once, instead of whichever page the docs plugin trips on first.
   let checkedAtStart: PipelineResult | undefined = await check();
   let model: OrgSiteModel | undefined;
-  const readHistory = createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {});
+  // History needs the vocabulary too; when it has problems, the check above has already stopped the build or reported them.
+  const vocabulary = checkedAtStart.graph?.vocabulary ?? (await requireVocabulary(siteDir, vocabularyFile).catch(() => undefined));
+  const readHistory = vocabulary
+    ? createHistoryReader(siteDir, HANDBOOK_DOCS_SHAPE.contentDir, options.history ?? {}, vocabulary)
+    : async () => ({available: false as const, reason: `The history cannot be read until the vocabulary (${vocabularyFile}) has no problems.`});
 
   return {
     name: ORG_PLUGIN_NAME,
 
     getPathsToWatch() {
-      return [path.join(docsDir, '**/*.{md,mdx}'), path.join(docsDir, '**/_category_.{json,yml,yaml}'), path.join(siteDir, 'static', '**')];
+      return [
+        path.join(docsDir, '**/*.{md,mdx}'),
+        path.join(docsDir, '**/_category_.{json,yml,yaml}'),
+        path.join(siteDir, 'static', '**'),
+        path.resolve(siteDir, vocabularyFile),
+      ];
     },
 
     async loadContent() {

@@ -23,9 +23,11 @@ describe('<QuietLink />', () => {
           kind: 'Functional area',
           chain: [unit('2i2c', '/'), unit('Executive Director', '/governance/executive-director')],
           directReports: [],
-          teams: [unit('Area leads', '/teams/area-leads')],
+          memberOf: [unit('Area leads', '/teams/area-leads')],
           members: [],
           relations: [],
+          roles: [],
+          contacts: [],
         }}
       />,
     );
@@ -39,9 +41,11 @@ describe('<UnitPlace />', () => {
     kind: 'Functional area',
     chain: [unit('2i2c', '/'), unit('Executive Director', '/governance/executive-director')],
     directReports: [],
-    teams: [],
+    memberOf: [],
     members: [],
     relations: [],
+    roles: [],
+    contacts: [],
   };
 
   it('says a unit with a manager has no direct reports', () => {
@@ -67,14 +71,39 @@ describe('<UnitPlace />', () => {
       <UnitPlace
         place={{
           ...base,
-          channel: {label: 'Forum', url: 'https://forum.example.org'},
-          membership: {label: 'Members', url: 'javascript:alert(1)'},
+          contacts: [{type: 'Chat', label: 'Forum', url: 'https://forum.example.org'}],
+          roles: [{title: 'Member', holders: [], listedAt: {label: 'Members', url: 'javascript:alert(1)'}}],
         }}
       />,
     );
-    expect(html).toContain('<a href="https://forum.example.org">Forum</a>');
-    expect(html).toContain('<dt>Who is in it</dt><dd>Members</dd>');
+    expect(html).toContain('<dt>Chat</dt><dd><a href="https://forum.example.org">Forum</a></dd>');
+    expect(html).toContain('<dt>Member</dt><dd>listed on Members</dd>');
     expect(html).not.toContain('javascript:');
+  });
+
+  it('states every role with its holders, vacancy and past holders, and every contact with its schedule, in the page HTML', () => {
+    const html = renderToStaticMarkup(
+      <UnitPlace
+        place={{
+          ...base,
+          roles: [
+            {title: 'Co-chairs', role: 'Chair', holders: [{name: 'Ada Lovelace', url: 'https://example.org/ada'}, {name: 'Grace Hopper', handle: '@grace'}], past: [{name: 'Alan Turing', until: '2025-06-30'}]},
+            {title: 'Treasurer', holders: [], vacant: true},
+          ],
+          contacts: [
+            {type: 'Meeting', label: 'Weekly call', url: 'https://meet.example.org/x', schedule: 'Tuesdays 16:00 UTC'},
+            {type: 'Mailing list', label: 'council@example.org', url: 'mailto:council@example.org'},
+          ],
+        }}
+      />,
+    );
+    expect(html).toContain('<dt>Co-chairs (chair)</dt><dd><span><a href="https://example.org/ada">Ada Lovelace</a></span><span>, Grace Hopper<span');
+    expect(html).toContain('(@grace)');
+    expect(html).toContain('Alan Turing');
+    expect(html).toContain(' until 2025-06-30');
+    expect(html).toMatch(/<dt>Treasurer<\/dt><dd><strong[^>]*>vacant<\/strong><\/dd>/);
+    expect(html).toMatch(/<dt>Meeting<\/dt><dd><a href="https:\/\/meet.example.org\/x">Weekly call<\/a><span[^>]*> \(Tuesdays 16:00 UTC\)<\/span><\/dd>/);
+    expect(html).toContain('<dt>Mailing list</dt><dd><a href="mailto:council@example.org">council@example.org</a></dd>');
   });
 
   it('lists where a team draws its members from instead of an empty "Direct reports"', () => {
@@ -98,9 +127,11 @@ describe('<UnitPlace /> as a target of the chart’s "+N" links', () => {
           kind: 'Functional area',
           chain: [unit('2i2c', '/')],
           directReports: [unit('A', '/a'), unit('B', '/b')],
-          teams: [],
+          memberOf: [],
           members: [unit('C', '/c')],
           relations: [],
+          roles: [],
+          contacts: [],
         }}
       />,
     );

@@ -14,6 +14,7 @@ import {startDevServer, waitForPage, type DevServer} from '@site/scripts/lib/dev
 import {moveUnit} from '@site/src/org/reorganize';
 import {readDocsFiles} from '@site/src/plugins/content';
 import {copySite, removeSite} from '@site/tests/support/site-copy';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 let siteDir: string;
 let server: DevServer;
@@ -64,7 +65,7 @@ describe('npm start', () => {
     await page.goto(at('/functional-areas/operations'));
     expect(await directReports(page)).not.toContain('Administration');
     const texts = new Map((await readDocsFiles(siteDir, 'docs')).map((file) => [file.source, file.text]));
-    const moved = moveUnit(texts, {id: 'administration', to: 'operations'});
+    const moved = moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'});
     for (const source of moved.written) await writeFile(path.join(siteDir, source), moved.texts.get(source)!);
     await expectChange('move (recipe)', '/functional-areas/operations', Date.now(), async (target) => (await directReports(target)).includes('Administration'));
   });

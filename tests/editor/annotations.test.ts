@@ -48,7 +48,7 @@ describe('npm run check on a pull request with a broken reference', async () => 
     const run = await runScript('scripts/check.ts', [siteDir], {GITHUB_ACTIONS: 'true'});
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
-      '::error file=docs/teams/area-leads.md,line=9,col=26::unknown unit "prodct" (did you mean "product"?)',
+      '::error file=docs/teams/area-leads.md,line=8,col=26::unknown unit "prodct" (did you mean "product"?)',
       "1 problem in the handbook's org frontmatter",
     ]);
   });
@@ -56,6 +56,6 @@ describe('npm run check on a pull request with a broken reference', async () => 
   it('prints the compiler-style line elsewhere', async () => {
     const run = await runScript('scripts/check.ts', [siteDir]);
     expect(run.code).toBe(1);
-    expect(run.stderr.trim().split('\n')[0]).toBe('docs/teams/area-leads.md:9:26: unknown unit "prodct" (did you mean "product"?)');
+    expect(run.stderr.trim().split('\n')[0]).toBe('docs/teams/area-leads.md:8:26: unknown unit "prodct" (did you mean "product"?)');
   });
 });

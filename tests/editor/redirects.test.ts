@@ -61,8 +61,8 @@ describe('redirects from org.redirectFrom', () => {
       text.replace('  members: [community, partnerships]\n', '  members: [community, partnerships]\n  redirectFrom:\n    - /functional-areas/community\n    - /teams/community-and-partnerships/\n'),
     );
     expect((await checkContentTree(siteDir)).problems.map(formatProblem)).toEqual([
-      'docs/teams/community-and-partnerships.md:11:7: redirect from "/functional-areas/community" can never be used: it is the address of docs/functional-areas/community.md; remove it, or move that page first',
-      'docs/teams/community-and-partnerships.md:12:7: redirect from "/teams/community-and-partnerships/" can never be used: it is the address of this page; remove it, or move that page first',
+      'docs/teams/community-and-partnerships.md:10:7: redirect from "/functional-areas/community" can never be used: it is the address of docs/functional-areas/community.md; remove it, or move that page first',
+      'docs/teams/community-and-partnerships.md:11:7: redirect from "/teams/community-and-partnerships/" can never be used: it is the address of this page; remove it, or move that page first',
     ]);
   });
 });

@@ -20,6 +20,7 @@ import {
   type Reorganization,
 } from '@site/src/org/reorganize';
 import {applyToDisk, copyOfDocs, readTexts, REPO, runScript, removeCopies} from './support';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 afterAll(removeCopies);
 
@@ -43,7 +44,7 @@ function changedLines(before: string, after: string): string[] {
 
 describe('move: a unit reports to another parent', () => {
   it('changes only reportsTo, keeps the address, and passes the check', async () => {
-    const {before, result, check, graph} = await reorganize((texts) => moveUnit(texts, {id: 'administration', to: 'operations'}));
+    const {before, result, check, graph} = await reorganize((texts) => moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'}));
     expect(check.problems).toEqual([]);
     expect(result.written).toEqual(['docs/functional-areas/administration.md']);
     expect(result.deleted).toEqual([]);
@@ -58,7 +59,7 @@ describe('move: a unit reports to another parent', () => {
     const {check, result} = await reorganize((texts) => {
       const source = 'docs/functional-areas/administration.md';
       texts.set(source, texts.get(source)!.replace('  reportsTo: executive-director\n', '  # Moves under Operations in 2027?\n  reportsTo: executive-director   # the usual parent\n'));
-      return moveUnit(texts, {id: 'administration', to: 'operations'});
+      return moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'});
     });
     expect(check.problems).toEqual([]);
     expect(result.texts.get('docs/functional-areas/administration.md')).toContain(
@@ -67,7 +68,7 @@ describe('move: a unit reports to another parent', () => {
   });
 
   it('is refused by the check when the new parent cannot take the unit', async () => {
-    const {check} = await reorganize((texts) => moveUnit(texts, {id: 'administration', to: 'area-leads'}));
+    const {check} = await reorganize((texts) => moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'area-leads'}));
     expect(check.problems.map(formatProblem)).toEqual([
       'docs/functional-areas/administration.md:8:14: an area cannot report to a team ("area-leads"); it may report to organization, council, role or area',
     ]);
@@ -87,7 +88,7 @@ describe('rename: a unit gets a new id', () => {
     expect(unit.org.formerIds).toEqual(['product']);
     expect(unit.org.redirectFrom).toEqual(['/functional-areas/product']);
     expect(graph.units.has('product')).toBe(false);
-    expect(graph.teamsOf.get('product-management')).toEqual(['area-leads', 'product-and-engineering']);
+    expect(graph.memberOf.get('product-management')).toEqual(['area-leads', 'product-and-engineering']);
     expect(graph.units.get('product-and-engineering')?.org.members).toEqual(['product-management', 'engineering']);
     expect(await redirectsFromContent(siteDir)).toEqual([{from: '/functional-areas/product', to: '/functional-areas/product-management'}]);
     // Relative links to the old file now point to the new one; nothing the build would reject.
@@ -98,8 +99,8 @@ describe('rename: a unit gets a new id', () => {
   it('reports every reference that was not updated, with the rename hint', async () => {
     const {check} = await reorganize((texts) => renameUnit(texts, {routes, from: 'product', to: 'product-management', updateReferences: false}));
     expect(check.problems.map(formatProblem)).toEqual([
-      'docs/teams/area-leads.md:9:26: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
-      'docs/teams/product-and-engineering.md:9:13: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
+      'docs/teams/area-leads.md:8:26: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
+      'docs/teams/product-and-engineering.md:8:13: unknown unit "product": it was renamed to "product-management" (docs/functional-areas/product-management.md)',
     ]);
   });
 
@@ -146,7 +147,7 @@ describe('merge: one unit absorbs another', () => {
 describe('retire: a unit stops existing but stays on record', () => {
   it('keeps the page, lists it as retired, and drops the references to it', async () => {
     const {result, check, graph} = await reorganize((texts) =>
-      retireUnit(texts, {id: 'administration', on: '2026-11-01', note: 'Its tasks moved to Operations.'}),
+      retireUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', on: '2026-11-01', note: 'Its tasks moved to Operations.'}),
     );
     expect(check.problems).toEqual([]);
     expect(result.written).toEqual(['docs/functional-areas/administration.md', 'docs/teams/area-leads.md']);
@@ -161,22 +162,22 @@ describe('retire: a unit stops existing but stays on record', () => {
   });
 
   it('hands direct reports and memberships to a successor', async () => {
-    const {check, graph} = await reorganize((texts) => retireUnit(texts, {id: 'executive-director', on: '2026-11-01', successor: 'steering-council'}));
+    const {check, graph} = await reorganize((texts) => retireUnit(texts, {vocabulary: handbookVocabulary, id: 'executive-director', on: '2026-11-01', successor: 'steering-council'}));
     expect(check.problems).toEqual([]);
     expect(graph.children.get('steering-council')).toEqual(expect.arrayContaining(['engineering', 'area-leads']));
     expect(graph.relations).toContainEqual({type: 'interface', from: 'steering-council', to: 'code-for-science-and-society', note: 'administration'});
   });
 
   it('without a successor, moves direct reports up to the retired unit\'s parent', async () => {
-    const {check, graph} = await reorganize((texts) => retireUnit(texts, {id: 'executive-director', on: '2026-11-01'}));
+    const {check, graph} = await reorganize((texts) => retireUnit(texts, {vocabulary: handbookVocabulary, id: 'executive-director', on: '2026-11-01'}));
     expect(check.problems).toEqual([]);
     expect(graph.units.get('engineering')?.org.reportsTo).toBe('steering-council');
   });
 
   it('refuses to retire the top, or a unit that does not exist', async () => {
     const texts = await readTexts(await copyOfDocs());
-    expect(() => retireUnit(texts, {id: '2i2c', on: '2026-11-01'})).toThrow(new ReorganizeError('"2i2c" is the top of the structure and cannot be retired'));
-    expect(() => retireUnit(texts, {id: 'enginering', on: '2026-11-01'})).toThrow('no unit has the id "enginering" (did you mean "engineering"?)');
+    expect(() => retireUnit(texts, {vocabulary: handbookVocabulary, id: '2i2c', on: '2026-11-01'})).toThrow(new ReorganizeError('"2i2c" is the top of the structure and cannot be retired'));
+    expect(() => retireUnit(texts, {vocabulary: handbookVocabulary, id: 'enginering', on: '2026-11-01'})).toThrow('no unit has the id "enginering" (did you mean "engineering"?)');
   });
 });
 
@@ -210,7 +211,7 @@ describe('npm run reorg (the CLI)', () => {
     const before = await readFile(file, 'utf8');
     const run = await runScript('scripts/reorganize.ts', ['rename', 'product', 'product-management', '--no-update-references', '--site-dir', siteDir]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('docs/teams/area-leads.md:9:26: unknown unit "product": it was renamed to "product-management"');
+    expect(run.stderr).toContain('docs/teams/area-leads.md:8:26: unknown unit "product": it was renamed to "product-management"');
     expect(run.stderr).toContain('Nothing was written.');
     expect(await readFile(file, 'utf8')).toBe(before);
   });

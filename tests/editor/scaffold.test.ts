@@ -47,7 +47,7 @@ describe('createUnitPage', () => {
     const graph = result.graph!;
     expect(graph.units.get('data-and-research')?.title).toBe('Data and Research');
     expect(graph.children.get('executive-director')).toContain('data-and-research');
-    expect(graph.teamsOf.get('product')).toContain('data-and-research');
+    expect(graph.memberOf.get('product')).toContain('data-and-research');
     expect(selectUnits(graph, {kind: 'team'})).toHaveLength(4);
   });
 

@@ -5,12 +5,13 @@ import {describe, expect, it} from 'vitest';
 import {ORG_EXPORT_SCHEMA_PATH, ORG_EXPORT_VERSION} from '@site/src/org/export';
 import {createJsonSchemas, FRONT_MATTER_SCHEMA_PATH, serializeJsonSchema} from '@site/src/org/json-schemas';
 import {REPO} from './support';
+import {handbookVocabulary} from '../support/vocabulary';
 
 describe('published JSON Schemas', () => {
-  const schemas = createJsonSchemas();
+  const schemas = createJsonSchemas(handbookVocabulary);
 
   it('include the frontmatter schema the editor guide points to', () => {
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining([FRONT_MATTER_SCHEMA_PATH, '/schema/org-export.v2.schema.json']));
+    expect(Object.keys(schemas)).toEqual(expect.arrayContaining([FRONT_MATTER_SCHEMA_PATH, '/schema/org-export.v3.schema.json', '/schema/org-vocabulary.v1.schema.json']));
   });
 
   it('keep the schema of every earlier export version published, as the versioning policy promises', async () => {

@@ -6,6 +6,7 @@ import {describePlace, isReviewOverdue, staleUnits, unreviewedUnits, type Review
 import {buildOrgGraph} from '@site/src/org/graph';
 import {parsePage} from '@site/src/org/load';
 import {REPO} from './support';
+import {handbookVocabulary} from '../support/vocabulary';
 
 function page(id: string, kind: string, extra: string[] = []): [string, string] {
   return [`docs/${id}.md`, ['---', `title: ${id}`, 'org:', `  id: ${id}`, `  kind: ${kind}`, ...extra.map((line) => `  ${line}`), '---', '', `About ${id}.`, ''].join('\n')];
@@ -19,7 +20,10 @@ const fixture = [
   page('support', 'area', ['reportsTo: director', 'maintainers: ["@ken"]']),
   page('archive', 'area', ['reportsTo: director', 'reviewed: 2020-01-01', 'retired: {on: 2024-01-01}']),
 ];
-const {graph, problems} = buildOrgGraph(fixture.map(([source, text]) => parsePage(source, text).unit!));
+const {graph, problems} = buildOrgGraph(
+  fixture.map(([source, text]) => parsePage(source, text, handbookVocabulary).unit!),
+  handbookVocabulary,
+);
 const policy: ReviewPolicy = {today: '2026-11-25', maxAgeDays: 365};
 const ids = (units: ReadonlyArray<{id: string}>) => units.map((unit) => unit.id);
 
@@ -58,6 +62,6 @@ describe('review freshness', () => {
     const text = await readFile(path.join(REPO, 'docs/guide/review-status.md'), 'utf8');
     expect(text).toMatch(/^title: Pages due for review$/m);
     expect(text).toContain('<StaleUnits />');
-    expect(parsePage('docs/guide/review-status.md', text).page.hasOrg).toBe(false);
+    expect(parsePage('docs/guide/review-status.md', text, handbookVocabulary).page.hasOrg).toBe(false);
   });
 });

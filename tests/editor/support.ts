@@ -17,6 +17,7 @@ export async function copyOfDocs(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'org-editor-'));
   copies.push(dir);
   await cp(path.join(REPO, 'docs'), path.join(dir, 'docs'), {recursive: true});
+  await cp(path.join(REPO, 'org.vocabulary.yaml'), path.join(dir, 'org.vocabulary.yaml'));
   return dir;
 }
 

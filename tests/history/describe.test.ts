@@ -13,6 +13,7 @@ import {graphFromTexts} from '@site/src/org/history/read-tree';
 import {escapeMarkdown, formatReport} from '@site/src/org/history/report';
 import {snapshotOf} from '@site/src/org/history/snapshot';
 import {moveUnit} from '@site/src/org/reorganize';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const siteDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -25,7 +26,10 @@ async function realTexts(): Promise<Map<string, string>> {
 
 function sentences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
   const read = (texts: ReadonlyMap<string, string>) => {
-    const {graph, problems} = graphFromTexts([...texts].map(([source, text]) => ({source, text})));
+    const {graph, problems} = graphFromTexts(
+      [...texts].map(([source, text]) => ({source, text})),
+      handbookVocabulary,
+    );
     expect(problems).toEqual([]);
     return snapshotOf(graph!);
   };
@@ -41,7 +45,7 @@ function edited(texts: ReadonlyMap<string, string>, source: string, from: string
 describe('structure changes of the real handbook, in words', () => {
   it('says a move the way a reader would', async () => {
     const texts = await realTexts();
-    const moved = moveUnit(texts, {id: 'administration', to: 'operations'}).texts;
+    const moved = moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'}).texts;
     expect(sentences(texts, moved)).toEqual(['Administration moved from the Executive Director to Operations.']);
   });
 
@@ -72,7 +76,7 @@ describe('the Markdown report', () => {
         available: true,
         base: {label: 'main', commit: 'a'.repeat(40), problems: []},
         head: {label: 'working tree', problems: []},
-        changes: [{type: 'added', unit: {id: 'x', name: '**Bold** <b>', kind: 'area'}}],
+        changes: [{type: 'added', unit: {id: 'x', name: '**Bold** <b>', kind: 'area', kindLabel: 'Functional area'}}],
       },
       'markdown',
     );

@@ -14,6 +14,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {compareStructure} from '@site/src/org/history/compare';
 import {formatReport} from '@site/src/org/history/report';
 import {buildReorganizationHistory, createRepository, editPage, git, type HistoryStep} from '@site/tests/support/git-history';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
@@ -33,7 +34,7 @@ const stepNamed = (name: string) => {
 
 async function compareStep(name: string) {
   const {before, after} = stepNamed(name);
-  const {report} = await compareStructure(dir, {base: before.sha, head: after.sha});
+  const {report} = await compareStructure(dir, {vocabulary: handbookVocabulary, base: before.sha, head: after.sha});
   return {
     text: formatReport(report, 'text'),
     json: JSON.parse(formatReport(report, 'json')) as {available: boolean; changes: Array<{type: string; sentence: string} & Record<string, unknown>>; head: {passesCheck: boolean; problems: string[]}},
@@ -126,7 +127,7 @@ describe('org:diff, one reorganization per commit', () => {
   });
 
   it('across several steps, a unit keeps its identity through its rename', async () => {
-    const {report} = await compareStructure(dir, {base: steps[0]!.sha, head: stepNamed('Retire the Delivery team').after.sha});
+    const {report} = await compareStructure(dir, {vocabulary: handbookVocabulary, base: steps[0]!.sha, head: stepNamed('Retire the Delivery team').after.sha});
     expect(formatReport(report, 'text').split('\n').filter((line) => line.startsWith('  - '))).toEqual([
       '  - Delivery team was retired on 2026-06-06 ("Its work moved to Engineering").',
       '  - Product was renamed Product management. Its id changed from "product" to "product-management". Its page moved from docs/areas/product.md to docs/areas/product-management.md.',
@@ -189,7 +190,7 @@ describe('org:diff outside a repository', () => {
   it('says history is unavailable', async () => {
     const plain = await mkdtemp(path.join(tmpdir(), 'org-diff-nogit-'));
     await writeFile(path.join(plain, 'x.md'), '# x\n');
-    const {report} = await compareStructure(plain);
+    const {report} = await compareStructure(plain, {vocabulary: handbookVocabulary});
     expect(report).toEqual({available: false, reason: 'The site is not inside a git repository, so its history is unavailable.'});
   });
 });

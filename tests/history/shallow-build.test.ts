@@ -14,7 +14,7 @@ import {commitAll, createRepository, git} from '@site/tests/support/git-history'
 
 const run = promisify(execFile);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static', 'docs'];
+const SITE_FILES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'org.vocabulary.yaml', 'src', 'static', 'docs'];
 
 /** The packages of this checkout, linked one by one, so the clone's bundler cache stays in the clone. */
 async function linkPackages(site: string): Promise<void> {

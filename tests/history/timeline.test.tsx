@@ -10,6 +10,7 @@ import UnitHistory from '@site/src/components/UnitHistory';
 import {ParseCache, readHistory, type CommitReading} from '@site/src/org/history/git';
 import {createHistoryPages, type HistoryPages} from '@site/src/org/history/pages';
 import {buildReorganizationHistory, createRepository, git, type HistoryStep} from '@site/tests/support/git-history';
+import {handbookVocabulary} from '../support/vocabulary';
 
 const TIMELINE = '/history/changes';
 let steps: HistoryStep[];
@@ -24,7 +25,7 @@ const anchorOf = (name: string) => `c-${shaOf(name).slice(0, 12)}`;
 beforeAll(async () => {
   dir = await createRepository();
   steps = await buildReorganizationHistory(dir);
-  cache = new ParseCache();
+  cache = new ParseCache(handbookVocabulary);
   const history = await readHistory(dir, {cache});
   if (!history.available) throw new Error(history.reason);
   commits = history.commits;

@@ -21,7 +21,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 describe('docusaurus build on broken content', () => {
   it('fails before bundling, with every problem in compiler style', {timeout: 60_000}, async () => {
     const site = await contentTree('many');
-    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static']) {
+    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'org.vocabulary.yaml', 'src', 'static']) {
       await cp(path.join(repo, entry), path.join(site, entry), {recursive: true});
     }
     await symlink(path.join(repo, 'node_modules'), path.join(site, 'node_modules'));
@@ -53,7 +53,7 @@ describe('docusaurus build on the edge cases the check refuses', () => {
     // Every rejected case at once (where two cases use the same file, the later one stands).
     const files = Object.assign({}, ...Object.values(REJECTED).map((entry) => entry.files)) as Record<string, string>;
     const site = await contentTreeWith(files);
-    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static']) {
+    for (const entry of ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'org.vocabulary.yaml', 'src', 'static']) {
       await cp(path.join(repo, entry), path.join(site, entry), {recursive: true});
     }
     await linkNodeModules(site);

@@ -10,17 +10,18 @@ import {buildOrgGraph, type OrgGraph} from '@site/src/org/graph';
 import type {LoadedUnit} from '@site/src/org/load';
 import type {OrgSiteModel} from '@site/src/org/site-model';
 import {unit} from '@site/tests/fixtures/chart/generate';
+import {acmeVocabulary} from '@site/tests/support/vocabulary';
 
 const DEPTH = 12_000;
 const review = {today: '2026-01-01', maxAgeDays: 365};
 
 /** org → a0 → a1 → … → a11999, plus a team under a0 drawing on the deepest area. */
 function deepChain(depth: number, edit: (units: LoadedUnit[]) => void = () => {}): LoadedUnit[] {
-  const units: LoadedUnit[] = [unit({id: 'org', kind: 'organization', name: 'Org'})];
+  const units: LoadedUnit[] = [unit({id: 'org', kind: 'company', name: 'Org'})];
   for (let index = 0; index < depth; index += 1) {
-    units.push(unit({id: `a${index}`, kind: 'area', name: `Area ${index}`, reportsTo: index === 0 ? 'org' : `a${index - 1}`}));
+    units.push(unit({id: `a${index}`, kind: 'department', name: `Area ${index}`, reportsTo: index === 0 ? 'org' : `a${index - 1}`}));
   }
-  units.push(unit({id: 'team', kind: 'team', name: 'Team', reportsTo: 'a0', members: [`a${depth - 1}`]}));
+  units.push(unit({id: 'team', kind: 'guild', name: 'Team', members: [`a${depth - 1}`]}));
   edit(units);
   return units;
 }
@@ -32,7 +33,7 @@ function siteModel(graph: OrgGraph): OrgSiteModel {
 
 describe(`a ${DEPTH}-deep reporting chain`, () => {
   it('builds, describes every page and exports without recursion, each with bounded data', {timeout: 60_000}, () => {
-    const {graph, problems} = buildOrgGraph(deepChain(DEPTH));
+    const {graph, problems} = buildOrgGraph(deepChain(DEPTH), acmeVocabulary);
     expect(problems).toEqual([]);
     expect(graph!.depth.get(`a${DEPTH - 1}`)).toBe(DEPTH);
 
@@ -63,9 +64,8 @@ describe(`a ${DEPTH}-deep reporting chain`, () => {
     // a0 reports to the deepest area: a cycle of 12,000 units; nothing under org any more.
     const cycle = buildOrgGraph(
       deepChain(DEPTH, (units) => {
-        units[1] = unit({id: 'a0', kind: 'area', name: 'Area 0', reportsTo: `a${DEPTH - 1}`});
-      }),
-    );
+        units[1] = unit({id: 'a0', kind: 'department', name: 'Area 0', reportsTo: `a${DEPTH - 1}`});
+      }), acmeVocabulary);
     expect(cycle.graph).toBeUndefined();
     const cycleMessages = cycle.problems.map((problem) => problem.message);
     expect(cycleMessages).toEqual([`reporting cycle: a0 → a${DEPTH - 1} → a${DEPTH - 2} → a${DEPTH - 3} → a${DEPTH - 4} → … (${DEPTH - 5} more) → a0`]);
@@ -73,9 +73,8 @@ describe(`a ${DEPTH}-deep reporting chain`, () => {
     // a5000 reports to an id that does not exist: everything below it is cut off.
     const broken = buildOrgGraph(
       deepChain(DEPTH, (units) => {
-        units[5001] = unit({id: 'a5000', kind: 'area', name: 'Area 5000', reportsTo: 'nowhere'});
-      }),
-    );
+        units[5001] = unit({id: 'a5000', kind: 'department', name: 'Area 5000', reportsTo: 'nowhere'});
+      }), acmeVocabulary);
     const messages = broken.problems.map((problem) => problem.message);
     expect(messages[0]).toMatch(/^unknown unit "nowhere"/);
     expect(messages).toContain('"a5001" is cut off from the top: its chain a5001 → a5000 never reaches "org"');
@@ -86,7 +85,7 @@ describe(`a ${DEPTH}-deep reporting chain`, () => {
   });
 
   it('states short lines in full and long ones as the top, a count and the nearest managers', () => {
-    const {graph} = buildOrgGraph(deepChain(12));
+    const {graph} = buildOrgGraph(deepChain(12), acmeVocabulary);
     for (let index = 0; index < 12; index += 1) {
       const full = chainOf(graph!, `a${index}`).map((manager) => manager.id);
       const line = reportingLineOf(graph!, `a${index}`);

@@ -5,11 +5,14 @@
 import {describe, expect, it} from 'vitest';
 import {checkContentTree} from '@site/src/plugins/content';
 import {formatProblem} from '@site/src/org/problems';
-import {orgFrontMatterSchema, SAFE_URL_PATTERN} from '@site/src/org/schema';
+import {createOrgSchema, SAFE_URL_PATTERN} from '@site/src/org/schema';
 import {contentTree} from '@site/tests/support/content-tree';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
+
+const orgFrontMatterSchema = createOrgSchema(handbookVocabulary);
 
 const ALLOWED =
-  'must be a web address starting with "https://" or "http://", a "mailto:" address, or a handbook path starting with "/" (such as "/teams/area-leads"); other kinds of address, such as "javascript:" or "data:", are refused because following them can run code';
+  'must be a web address starting with "https://" or "http://", a "mailto:" address, or a handbook path starting with "/" (such as "/about/people"); other kinds of address, such as "javascript:" or "data:", are refused because following them can run code';
 
 async function problemsOf(overlay: string): Promise<string[]> {
   return (await checkContentTree(await contentTree(overlay))).problems.map(formatProblem);
@@ -20,20 +23,20 @@ describe('link addresses', () => {
     const result = await checkContentTree(await contentTree('safe-urls'));
     expect(result.problems).toEqual([]);
     const org = (id: string) => result.graph!.units.get(id)!.org;
-    expect(org('engineering').channel?.url).toBe('https://forum.example.org/c/engineering?tab=new#top');
-    expect(org('engineering').membership?.url).toBe('mailto:engineering@example.org');
-    expect(org('product').channel?.url).toBe('http://wiki.example.org/product');
-    expect(org('product').membership?.url).toBe('/teams/delivery');
+    expect(org('engineering').contacts?.[0]?.url).toBe('https://forum.example.org/c/engineering?tab=new#top');
+    expect(org('engineering').roles?.[0]?.listedAt?.url).toBe('mailto:engineering@example.org');
+    expect(org('product').contacts?.[0]?.url).toBe('http://wiki.example.org/product');
+    expect(org('product').roles?.[0]?.listedAt?.url).toBe('/teams/delivery');
   });
 
   it('refuses javascript:, data:, other hosts disguised as paths and scheme-less addresses, at the value', async () => {
     expect(await problemsOf('unsafe-urls')).toEqual([
-      `docs/areas/engineering.md:7:44: "org.channel.url" ${ALLOWED}`,
-      `docs/areas/engineering.md:8:42: "org.membership.url" ${ALLOWED}`,
-      `docs/areas/product.md:7:39: "org.channel.url" ${ALLOWED}`,
-      `docs/areas/product.md:8:47: "org.membership.url" ${ALLOWED}`,
-      `docs/teams/delivery.md:8:42: "org.channel.url" ${ALLOWED}`,
-      `docs/teams/delivery.md:9:39: "org.membership.url" ${ALLOWED}`,
+      `docs/areas/engineering.md:7:58: "org.contacts.0.url" ${ALLOWED}`,
+      `docs/areas/engineering.md:8:63: "org.roles.0.listedAt.url" ${ALLOWED}`,
+      `docs/areas/product.md:7:53: "org.contacts.0.url" ${ALLOWED}`,
+      `docs/areas/product.md:8:68: "org.roles.0.listedAt.url" ${ALLOWED}`,
+      `docs/teams/delivery.md:7:56: "org.contacts.0.url" ${ALLOWED}`,
+      `docs/teams/delivery.md:8:60: "org.roles.0.listedAt.url" ${ALLOWED}`,
     ]);
   });
 
@@ -57,13 +60,13 @@ describe('link addresses', () => {
 
   it.each(accepted)('accepts %j', (url) => {
     expect(SAFE_URL_PATTERN.test(url)).toBe(true);
-    expect(orgFrontMatterSchema.safeParse({id: 'x', kind: 'area', channel: {label: 'x', url}}).success).toBe(true);
+    expect(orgFrontMatterSchema.safeParse({id: 'x', kind: 'area', contacts: [{type: 'chat', label: 'x', url}]}).success).toBe(true);
   });
 
   it.each(refused)('refuses %j', (url) => {
     expect(SAFE_URL_PATTERN.test(url)).toBe(false);
-    const parsed = orgFrontMatterSchema.safeParse({id: 'x', kind: 'area', membership: {label: 'x', url}});
-    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['membership.url', ALLOWED]]);
+    const parsed = orgFrontMatterSchema.safeParse({id: 'x', kind: 'area', roles: [{role: 'member', listedAt: {label: 'x', url}}]});
+    expect(parsed.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['roles.0.listedAt.url', ALLOWED]]);
   });
 });
 
@@ -71,11 +74,11 @@ describe('text limits', () => {
   it('names the field, the limit and the length found, for names, labels, notes and titles used as names', async () => {
     expect(await problemsOf('too-long')).toEqual([
       'docs/areas/engineering.md:7:9: "org.name" must be at most 120 characters long, not 129',
-      'docs/areas/engineering.md:8:43: "org.lead.holder" must be at most 120 characters long, not 121',
+      'docs/areas/engineering.md:8:66: "org.roles.0.holders.0.name" must be at most 120 characters long, not 121',
       'docs/areas/engineering.md:9:24: "org.maintainers.1" must be at most 120 characters long, not 125',
       'docs/areas/product.md:8:50: "org.relations.0.note" must be at most 300 characters long, not 311',
-      'docs/areas/product.md:9:20: "org.channel.label" must be at most 120 characters long, not 140',
-      'docs/areas/product.md:9:169: "org.channel.url" must be at most 2000 characters long, not 2020',
+      'docs/areas/product.md:9:34: "org.contacts.0.label" must be at most 120 characters long, not 140',
+      'docs/areas/product.md:9:183: "org.contacts.0.url" must be at most 2000 characters long, not 2020',
       'docs/teams/delivery.md:4:3: the page title is this unit\'s name and is 126 characters long; names may have at most 120: give the unit a shorter "org.name"',
     ]);
   });

@@ -12,6 +12,7 @@ import {checkContentTree, createSiteRules, readDocsFiles} from '@site/src/plugin
 import {formatProblem} from '@site/src/org/problems';
 import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/src/org/reorganize';
 import {copySite, removeSite, runDocusaurus} from '@site/tests/support/site-copy';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const sites: string[] = [];
 afterAll(async () => Promise.all(sites.map(removeSite)));
@@ -84,10 +85,10 @@ describe('a second build without clearing the cache', () => {
     expect(first.code, first.output).toBe(0);
 
     const routes = await createSiteRules(warm);
-    await apply(warm, (texts) => moveUnit(texts, {id: 'administration', to: 'operations'}));
+    await apply(warm, (texts) => moveUnit(texts, {vocabulary: handbookVocabulary, id: 'administration', to: 'operations'}));
     await apply(warm, (texts) => renameUnit(texts, {routes, from: 'product', to: 'product-management', title: 'Product management'}));
     await apply(warm, (texts) => mergeUnits(texts, {routes, from: 'partnerships', into: 'community'}));
-    await apply(warm, (texts) => retireUnit(texts, {id: 'area-leads', on: '2026-06-30', note: 'Replaced by weekly syncs.'}));
+    await apply(warm, (texts) => retireUnit(texts, {vocabulary: handbookVocabulary, id: 'area-leads', on: '2026-06-30', note: 'Replaced by weekly syncs.'}));
     await edit(warm, 'docs/functional-areas/engineering.md', (text) => text.replace('reportsTo: executive-director', 'reportsTo: operations'));
     await edit(warm, 'docs/functional-areas/operations.md', (text) => text.replace(/^title: .*$/m, 'title: Operations and Finance'));
     await edit(warm, 'docs/functional-areas/community.md', (text) => text.replace(/^org:\n/m, "org:\n  reviewed: '2020-01-15'\n  maintainers: ['@community-lead']\n"));

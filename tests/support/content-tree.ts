@@ -5,9 +5,12 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'content');
+const REPO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+/** The fixtures speak the handbook's vocabulary (a case may bring its own org.vocabulary.yaml, which replaces it). */
 export async function contentTree(overlay?: string): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'org-fixture-'));
+  await cp(path.join(REPO, 'org.vocabulary.yaml'), path.join(dir, 'org.vocabulary.yaml'));
   await cp(path.join(FIXTURES, 'valid'), dir, {recursive: true});
   if (overlay) await cp(path.join(FIXTURES, overlay), dir, {recursive: true, force: true});
   return dir;

@@ -11,6 +11,7 @@ import {promisify} from 'node:util';
 import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/src/org/reorganize';
 import {createSiteRules} from '@site/src/plugins/content';
 import {FIXTURES} from './content-tree';
+import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const run = promisify(execFile);
 
@@ -82,13 +83,14 @@ export async function buildReorganizationHistory(dir: string): Promise<HistorySt
 
   await step('Start the handbook', '2026-01-05', async () => {
     await cp(path.join(FIXTURES, 'valid', 'docs'), path.join(dir, 'docs'), {recursive: true});
+    await cp(path.join(FIXTURES, '..', '..', '..', 'org.vocabulary.yaml'), path.join(dir, 'org.vocabulary.yaml'));
     await writeFile(path.join(dir, 'docs', '_category_.json'), '{}\n');
   });
   await step('Add Research', '2026-02-02', async () => {
     await writeFile(path.join(dir, 'docs', 'areas', 'research.md'), '---\ntitle: Research\norg:\n  id: research\n  kind: area\n  reportsTo: director\n---\nStudies things.\n');
   });
   await step('Move the Recruiter under Engineering', '2026-03-03', async () => {
-    await applyReorganization(dir, moveUnit(await readTexts(dir), {id: 'recruiter', to: 'engineering'}));
+    await applyReorganization(dir, moveUnit(await readTexts(dir), {vocabulary: handbookVocabulary, id: 'recruiter', to: 'engineering'}));
   });
   await step('Rename Product to Product management', '2026-04-04', async () => {
     await applyReorganization(dir, renameUnit(await readTexts(dir), {routes: await createSiteRules(dir), from: 'product', to: 'product-management', title: 'Product management'}));
@@ -97,7 +99,7 @@ export async function buildReorganizationHistory(dir: string): Promise<HistorySt
     await applyReorganization(dir, mergeUnits(await readTexts(dir), {routes: await createSiteRules(dir), from: 'research', into: 'engineering'}));
   });
   await step('Retire the Delivery team', '2026-06-06', async () => {
-    await applyReorganization(dir, retireUnit(await readTexts(dir), {id: 'delivery', on: '2026-06-06', note: 'Its work moved to Engineering.'}));
+    await applyReorganization(dir, retireUnit(await readTexts(dir), {vocabulary: handbookVocabulary, id: 'delivery', on: '2026-06-06', note: 'Its work moved to Engineering.'}));
   });
   await step('The Director role is vacant; Engineering names its lead', '2026-07-07', async () => {
     await editPage(dir, 'docs/director.md', '  reportsTo: board\n', '  reportsTo: board\n  vacant: true\n');

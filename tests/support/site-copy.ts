@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url';
 import {linkNodeModules} from '@site/scripts/bench/lib/sites';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SITE_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static', 'docs'];
+const SITE_ENTRIES = ['docusaurus.config.ts', 'sidebars.ts', 'tsconfig.json', 'package.json', 'pagefind.yml', 'src', 'static', 'docs', 'org.vocabulary.yaml'];
 
 export async function copySite(prefix = 'org-site-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));

@@ -208,6 +208,9 @@ export async function createOurSite(siteDir: string, docsDir: string): Promise<v
     if (await exists(from)) await cp(from, path.join(siteDir, name), {recursive: true});
   }
   await cp(docsDir, path.join(siteDir, 'docs'), {recursive: true});
+  // The generated organization's own vocabulary when it has one beside its docs, else the handbook's.
+  const vocabulary = path.join(path.dirname(docsDir), 'org.vocabulary.yaml');
+  await cp((await exists(vocabulary)) ? vocabulary : path.join(REPO_ROOT, 'org.vocabulary.yaml'), path.join(siteDir, 'org.vocabulary.yaml'));
   await finishSite(siteDir);
 }
 

@@ -13,30 +13,9 @@
 // Chart nodes link without viewport prefetching: a chart shows many units at once.
 import Link from '@site/src/components/QuietLink';
 import type {ReactNode} from 'react';
-import type {ChartEdgeType, ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
+import type {ChartNode, ChartOutline, OrgChartData} from '@site/src/org/chart';
 import styles from './styles.module.css';
 
-const DASH: Partial<Record<ChartEdgeType, string>> = {
-  member: '6 4',
-  'dotted-line': '2 4',
-  sponsors: '12 4',
-  interface: '12 4',
-  founded: '12 4 2 4',
-};
-const LEGEND: Array<[string, ChartEdgeType[]]> = [
-  ['Reporting line', ['reports']],
-  ['Team membership', ['member']],
-  ['Dotted line', ['dotted-line']],
-  ['Sponsorship or interface', ['sponsors', 'interface']],
-  ['History (founded)', ['founded']],
-];
-const VERB: Partial<Record<ChartEdgeType, string>> = {
-  member: 'draws members from',
-  'dotted-line': 'has a dotted line to',
-  sponsors: 'is the fiscal sponsor of',
-  interface: 'is the primary interface to',
-  founded: 'founded',
-};
 const LINE = '#57606a';
 const RELATION = '#9a3412';
 
@@ -59,11 +38,16 @@ export interface OrgChartProps {
 export default function OrgChart({chart, caption: captionProp, children}: OrgChartProps) {
   if (!chart?.nodes) return null;
   const {nodes, edges, kinds, nodeWidth: w} = chart;
+  // Props written by an older build may lack these; a chart then draws every line solid and every box plain.
+  const lines = chart.lines ?? {};
+  const kindStyles = chart.kindStyles ?? {};
+  const dashOf = (type: string) => lines[type]?.dash;
+  /** Legend entries in the order lines first appear; relation types sharing a legend share an entry. */
+  const legend = [...new Map(edges.map((edge) => [edge.type === 'reports' ? 'Reporting line' : (lines[edge.type]?.legend ?? edge.type), edge.type])).entries()];
   const caption = captionProp ?? chart.label;
   const kindOf = (node: ChartNode) => (node.kind ? `${kinds[node.kind] ?? node.kind}${node.vacant ? ', vacant' : ''}` : '');
   /** The kind in lower case, then how many units are below the node when it counts them: for names read aloud and the text version. */
   const aboutOf = (node: ChartNode) => `${kindOf(node).toLowerCase()}${node.below ? `, ${belowText(node.below)}` : ''}`;
-  const types = new Set(edges.map((edge) => edge.type));
   const relations = edges.filter((edge) => edge.type !== 'reports');
 
   const item = ([index, reports]: ChartOutline) => {
@@ -96,7 +80,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
               className={edge.type === 'reports' ? styles.line : styles.relation}
               d={paths[index]}
               stroke={edge.type === 'reports' ? LINE : RELATION}
-              strokeDasharray={DASH[edge.type]}
+              strokeDasharray={dashOf(edge.type)}
             />
           ))}
         </g>
@@ -109,6 +93,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
               to={node.href}
               className={`${styles.node} ${node.current ? styles.current : ''} ${node.vacant ? styles.vacant : ''} ${node.count ? styles.count : ''}`}
               data-kind={node.kind}
+              data-style={node.kind ? kindStyles[node.kind] : undefined}
               aria-label={node.kind ? `${node.name}, ${aboutOf(node)}` : node.name}
               aria-current={node.current ? 'page' : undefined}>
               <title>{node.kind ? `${node.name} (${kindOf(node)})${node.below ? `, ${belowText(node.below)}` : ''}` : node.name}</title>
@@ -160,10 +145,10 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
         {chart.width + 2 > WIDE_FROM && <span className={styles.scrollHint}> (scroll sideways to see all of it)</span>}
       </figcaption>
       <ul className={styles.legend} aria-label="Legend">
-        {LEGEND.filter(([, kinds]) => kinds.some((kind) => types.has(kind))).map(([label, [kind]]) => (
+        {legend.map(([label, type]) => (
           <li key={label}>
             <svg width="32" height="8" aria-hidden="true">
-              <path className={kind === 'reports' ? styles.line : styles.relation} d="M0 4H32" stroke={kind === 'reports' ? LINE : RELATION} strokeWidth={1.5} strokeDasharray={DASH[kind!]} />
+              <path className={type === 'reports' ? styles.line : styles.relation} d="M0 4H32" stroke={type === 'reports' ? LINE : RELATION} strokeWidth={1.5} strokeDasharray={dashOf(type)} />
             </svg>
             {label}
           </li>
@@ -173,7 +158,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
             <svg width="32" height="12" aria-hidden="true">
               <rect className={styles.sample} x="1" y="1" width="30" height="10" rx="2" fill="none" stroke={LINE} strokeDasharray="5 3" />
             </svg>
-            Vacant role
+            Vacant
           </li>
         )}
       </ul>
@@ -184,7 +169,7 @@ export default function OrgChart({chart, caption: captionProp, children}: OrgCha
           <ul aria-label="Other relations">
             {relations.map((edge, index) => (
               <li key={index}>
-                {nodes[edge.from]!.name} {VERB[edge.type]} {nodes[edge.to]!.name}
+                {nodes[edge.from]!.name} {lines[edge.type]?.verb ?? edge.type} {nodes[edge.to]!.name}
               </li>
             ))}
           </ul>

@@ -6,7 +6,7 @@ import OrgChart from '@site/src/components/OrgChart';
 import UnitHistory from '@site/src/components/UnitHistory';
 import {LIST_ANCHORS} from '@site/src/org/anchors';
 import type {OrgChartData} from '@site/src/org/chart';
-import type {PlaceData, UnitRef} from '@site/src/org/derive';
+import type {PlaceContact, PlaceData, PlaceRole, UnitRef} from '@site/src/org/derive';
 import type {UnitPast} from '@site/src/org/page-data';
 import {isSafeLinkUrl} from '@site/src/org/safe-url';
 import styles from './styles.module.css';
@@ -45,6 +45,60 @@ function Units({units, none}: {units: readonly UnitRef[]; none: string}): ReactN
 /** A link from the unit's `org:` block. The check already refused unsafe addresses; one that slips through shows as text. */
 function ExternalLink({link}: {link: {label: string; url?: string}}): ReactNode {
   return link.url && isSafeLinkUrl(link.url) ? <Link href={link.url}>{link.label}</Link> : <>{link.label}</>;
+}
+
+/** A person: linked when the page gives an address, with a handle when it gives one. */
+function Holder({holder}: {holder: {name: string; url?: string; handle?: string}}): ReactNode {
+  return (
+    <>
+      <ExternalLink link={{label: holder.name, ...(holder.url ? {url: holder.url} : {})}} />
+      {holder.handle && <span className={styles.chain}> ({holder.handle})</span>}
+    </>
+  );
+}
+
+/** Who holds a role now, where they are listed, and who held it before. */
+function RoleHolders({role}: {role: PlaceRole}): ReactNode {
+  return (
+    <>
+      {role.holders.map((holder, index) => (
+        <span key={`${holder.name}${index}`}>
+          {index > 0 && ', '}
+          <Holder holder={holder} />
+        </span>
+      ))}
+      {role.vacant && <strong className={styles.vacant}>vacant</strong>}
+      {role.listedAt && (
+        <>
+          {role.holders.length > 0 || role.vacant ? '; ' : ''}listed on <ExternalLink link={role.listedAt} />
+        </>
+      )}
+      {role.holders.length === 0 && !role.vacant && !role.listedAt && <span className={styles.none}>Not named here</span>}
+      {role.past && (
+        <span className={styles.chain}>
+          {' '}
+          (before:{' '}
+          {role.past.map((holder, index) => (
+            <span key={`${holder.name}${index}`}>
+              {index > 0 && ', '}
+              <Holder holder={holder} />
+              {holder.until && ` until ${holder.until}`}
+            </span>
+          ))}
+          )
+        </span>
+      )}
+    </>
+  );
+}
+
+function Contact({contact}: {contact: PlaceContact}): ReactNode {
+  return (
+    <>
+      <ExternalLink link={contact} />
+      {contact.schedule && <span className={styles.chain}> ({contact.schedule})</span>}
+    </>
+  );
 }
 
 /** "Top › … 1995 more … › A › B › C": a long line keeps its top and nearest managers (see PlaceData.chain). */
@@ -102,13 +156,11 @@ export default function UnitPlace({place, chart, retired, past}: UnitPlaceProps)
             )}
           </Fact>
         )}
-        {place.lead && (
-          <Fact term="Led by">
-            {place.lead.title}
-            {place.lead.holder && `: ${place.lead.holder}`}
-            {place.lead.vacant && <strong className={styles.vacant}> (vacant)</strong>}
+        {(place.roles ?? []).map((role, index) => (
+          <Fact key={`role-${index}`} term={role.role ? `${role.title} (${role.role.toLowerCase()})` : role.title}>
+            <RoleHolders role={role} />
           </Fact>
-        )}
+        ))}
         {/* A team draws on units rather than having reports: "None" would only confuse. */}
         {(place.directReports.length > 0 || (manager && place.members.length === 0)) && (
           <Fact term="Direct reports" id={LIST_ANCHORS.reports}>
@@ -120,9 +172,9 @@ export default function UnitPlace({place, chart, retired, past}: UnitPlaceProps)
             <Units units={place.members} none="None" />
           </Fact>
         )}
-        {place.teams.length > 0 && (
+        {(place.memberOf ?? []).length > 0 && (
           <Fact term="Takes part in">
-            <Units units={place.teams} none="No team" />
+            <Units units={place.memberOf} none="None" />
           </Fact>
         )}
         {place.relations.map((relation) => (
@@ -131,16 +183,11 @@ export default function UnitPlace({place, chart, retired, past}: UnitPlaceProps)
             {relation.note && <span className={styles.chain}> ({relation.note})</span>}
           </Fact>
         ))}
-        {place.channel && (
-          <Fact term="Official channel">
-            <ExternalLink link={place.channel} />
+        {(place.contacts ?? []).map((contact, index) => (
+          <Fact key={`contact-${index}`} term={contact.type}>
+            <Contact contact={contact} />
           </Fact>
-        )}
-        {place.membership && (
-          <Fact term="Who is in it">
-            <ExternalLink link={place.membership} />
-          </Fact>
-        )}
+        ))}
         {(place.maintainers || place.reviewed) && (
           <Fact term="Page upkeep">
             {place.maintainers ? `Maintained by ${place.maintainers.join(', ')}` : 'No maintainer named'}

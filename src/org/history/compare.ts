@@ -5,6 +5,7 @@
  * that says so, never an error.
  */
 import type {OrgGraph} from '../graph';
+import type {Vocabulary} from '../vocabulary';
 import {diffSnapshots} from './diff';
 import {locateRepository, mergeBase, ParseCache, readTreeAt, readWorkingTree, resolveCommit, SHALLOW_REASON} from './git';
 import type {TreeReading} from './read-tree';
@@ -18,6 +19,8 @@ export interface CompareOptions {
   head?: string;
   baseBranches?: readonly string[];
   contentDir?: string;
+  /** Both trees are read with it (the site's, from `<siteDir>/org.vocabulary.yaml`). */
+  vocabulary: Vocabulary;
 }
 
 export const DEFAULT_BASE_BRANCHES = ['main', 'origin/main'] as const;
@@ -29,10 +32,11 @@ export interface Comparison {
   head?: OrgGraph;
 }
 
-export async function compareStructure(siteDir: string, options: CompareOptions = {}): Promise<Comparison> {
+export async function compareStructure(siteDir: string, options: CompareOptions): Promise<Comparison> {
   const location = await locateRepository(siteDir);
   if (!location.available) return {report: {available: false, reason: location.reason}};
-  const cache = new ParseCache();
+  const {vocabulary} = options;
+  const cache = new ParseCache(vocabulary);
   const contentDir = options.contentDir ?? 'docs';
 
   let base: {label: string; commit: string} | undefined;
@@ -74,7 +78,7 @@ export async function compareStructure(siteDir: string, options: CompareOptions 
     if (!commit) return {report: {available: false, reason: `"${options.head}" does not name a commit in this repository.`}};
     head = {label: options.head, commit, reading: await readTreeAt(siteDir, commit, {contentDir, cache})};
   } else {
-    head = {label: 'working tree', reading: await readWorkingTree(siteDir, {contentDir})};
+    head = {label: 'working tree', reading: await readWorkingTree(siteDir, {contentDir, vocabulary})};
   }
   const baseReading = await readTreeAt(siteDir, base.commit, {contentDir, cache});
 

@@ -2,16 +2,13 @@
  * Structure changes in words: one plain sentence per change, the same in the
  * terminal, in a pull request comment and on the history page.
  */
-import {article, RELATION_RULES} from '../rules';
-import {KIND_LABELS, type UnitKind} from '../schema';
+import {article} from '../rules';
 import type {RelationLabel, StructureChange, UnitLabel} from './diff';
-import type {LinkState} from './snapshot';
 import {nameInSentence} from './names';
 
 export {nameInSentence};
 
-
-const kindWords = (kind: UnitKind) => article(KIND_LABELS[kind].toLowerCase());
+const kindWords = (label: string) => article(label.toLowerCase());
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -26,17 +23,18 @@ export function listInWords(items: readonly string[]): string {
 const names = (units: readonly UnitLabel[]) => listInWords(units.map(nameInSentence));
 
 function relationWords(relation: RelationLabel): string {
-  const rule = RELATION_RULES[relation.type];
-  return `"${rule.label.toLowerCase()}" ${nameInSentence(relation.to)}${relation.note ? ` (${relation.note})` : ''}`;
+  return `"${relation.label.toLowerCase()}" ${nameInSentence(relation.to)}${relation.note ? ` (${relation.note})` : ''}`;
 }
 
-function linkWords(link: LinkState): string {
-  return link.url ? `"${link.label}" (${link.url})` : `"${link.label}"`;
-}
+const quoted = (items: readonly string[]) => listInWords(items.map((item) => `"${item}"`));
 
-function leadWords(lead: NonNullable<Extract<StructureChange, {type: 'lead'}>['to']>): string {
-  const holder = lead.vacant ? ', vacant' : lead.holder ? `, held by ${lead.holder}` : '';
-  return `"${lead.title}"${holder}`;
+/** "now lists the role "Chair", no longer lists "Lead" and changed who holds "Member"". */
+function listChanges(what: string, change: {added: string[]; removed: string[]; changed: string[]}, changedWords: string): string {
+  const parts: string[] = [];
+  if (change.added.length > 0) parts.push(`now lists the ${what}${change.added.length === 1 ? '' : 's'} ${quoted(change.added)}`);
+  if (change.removed.length > 0) parts.push(`no longer lists the ${what}${change.removed.length === 1 ? '' : 's'} ${quoted(change.removed)}`);
+  if (change.changed.length > 0) parts.push(`${changedWords} ${quoted(change.changed)}`);
+  return parts.length > 0 ? listInWords(parts) : `reordered its ${what}s`;
 }
 
 /** One sentence, ending with a full stop. */
@@ -46,7 +44,7 @@ export function describeChange(change: StructureChange): string {
     case 'added':
       return change.parent
         ? `${subject} was added, reporting to ${nameInSentence(change.parent)}.`
-        : `${subject} was added, as ${kindWords(change.unit.kind)}${change.unit.kind === 'organization' ? ' at the top' : ' outside the reporting lines'}.`;
+        : `${subject} was added, as ${kindWords(change.unit.kindLabel)}${change.unit.root ? ' at the top' : ' outside the reporting lines'}.`;
     case 'removed':
       return `${subject} was removed${change.parent ? ` (it reported to ${nameInSentence(change.parent)})` : ''}.`;
     case 'retired':
@@ -74,7 +72,7 @@ export function describeChange(change: StructureChange): string {
       if (change.to) return `${subject} now reports to ${nameInSentence(change.to)}.`;
       return `${subject} no longer reports to ${change.from ? nameInSentence(change.from) : 'any unit'}.`;
     case 'kind':
-      return `${subject} changed from ${kindWords(change.from)} to ${kindWords(change.to)}.`;
+      return `${subject} changed from ${kindWords(change.fromLabel)} to ${kindWords(change.toLabel)}.`;
     case 'members': {
       const parts: string[] = [];
       if (change.added.length > 0) parts.push(`now draws members from ${names(change.added)}`);
@@ -87,18 +85,12 @@ export function describeChange(change: StructureChange): string {
       if (change.removed.length > 0) parts.push(`lost the relation ${listInWords(change.removed.map(relationWords))}`);
       return `${subject} ${parts.join(' and ')}.`;
     }
-    case 'lead':
-      if (change.from && change.to) return `The lead of ${nameInSentence(change.unit)} changed from ${leadWords(change.from)} to ${leadWords(change.to)}.`;
-      if (change.to) return `${subject} now names its lead: ${leadWords(change.to)}.`;
-      return `${subject} no longer names a lead (it was ${leadWords(change.from!)}).`;
+    case 'roles':
+      return `${subject} ${listChanges('role', change, 'changed who holds')}.`;
     case 'vacancy':
       return change.vacant ? `${subject} became vacant.` : `${subject} is no longer vacant.`;
-    case 'contact': {
-      const field = change.field === 'channel' ? 'channel' : 'membership list';
-      if (change.from && change.to) return `The ${field} of ${nameInSentence(change.unit)} changed from ${linkWords(change.from)} to ${linkWords(change.to)}.`;
-      if (change.to) return `${subject} now gives a ${field}: ${linkWords(change.to)}.`;
-      return `${subject} no longer gives a ${field} (it was ${linkWords(change.from!)}).`;
-    }
+    case 'contacts':
+      return `${subject} ${listChanges('contact', change, 'changed the details of')}.`;
     case 'maintainers': {
       const parts: string[] = [];
       if (change.added.length > 0) parts.push(`${listInWords(change.added)} now maintain${change.added.length === 1 ? 's' : ''}`);

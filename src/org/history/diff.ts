@@ -9,18 +9,23 @@
  * renames carry identity: after a merge, the absorbed unit's reports and
  * memberships are reported as the moves and membership changes they are.
  */
-import type {RelationType, UnitKind} from '../schema';
-import type {LinkState, OrgSnapshot, UnitState} from './snapshot';
+import type {OrgSnapshot, UnitState} from './snapshot';
 
-/** A unit as a change names it: its id and name at that side of the change. */
+/** A unit as a change names it: its id and name at that side of the change, with its kind's words. */
 export interface UnitLabel {
   id: string;
   name: string;
-  kind: UnitKind;
+  kind: string;
+  kindLabel: string;
+  /** Its name reads with "the" inside a sentence. */
+  definite?: boolean;
+  root?: boolean;
 }
 
 export interface RelationLabel {
-  type: RelationType;
+  type: string;
+  /** The relation's label in the vocabulary, as it reads from the unit. */
+  label: string;
   to: UnitLabel;
   note?: string;
 }
@@ -41,12 +46,14 @@ export type StructureChange =
     }
   | {type: 'page-moved'; unit: UnitLabel; page: {from: string; to: string}}
   | {type: 'moved'; unit: UnitLabel; from?: UnitLabel; to?: UnitLabel}
-  | {type: 'kind'; unit: UnitLabel; from: UnitKind; to: UnitKind}
+  | {type: 'kind'; unit: UnitLabel; from: string; to: string; fromLabel: string; toLabel: string}
   | {type: 'members'; unit: UnitLabel; added: UnitLabel[]; removed: UnitLabel[]}
   | {type: 'relations'; unit: UnitLabel; added: RelationLabel[]; removed: RelationLabel[]}
-  | {type: 'lead'; unit: UnitLabel; from?: UnitState['lead']; to?: UnitState['lead']}
+  /** Titles of the roles the page lists, added, removed, or with other holders or listing. */
+  | {type: 'roles'; unit: UnitLabel; added: string[]; removed: string[]; changed: string[]}
   | {type: 'vacancy'; unit: UnitLabel; vacant: boolean}
-  | {type: 'contact'; unit: UnitLabel; field: 'channel' | 'membership'; from?: LinkState; to?: LinkState}
+  /** Labels of the contacts the page gives, added, removed or changed. */
+  | {type: 'contacts'; unit: UnitLabel; added: string[]; removed: string[]; changed: string[]}
   | {type: 'maintainers'; unit: UnitLabel; added: string[]; removed: string[]};
 
 export type StructureChangeType = StructureChange['type'];
@@ -64,9 +71,9 @@ export const CHANGE_ORDER: readonly StructureChangeType[] = [
   'kind',
   'members',
   'relations',
-  'lead',
+  'roles',
   'vacancy',
-  'contact',
+  'contacts',
   'maintainers',
 ];
 
@@ -75,7 +82,25 @@ export const STRUCTURAL_TYPES: ReadonlySet<StructureChangeType> = new Set(['adde
 
 const EMPTY: OrgSnapshot = {rootId: '', units: new Map()};
 
-const label = (unit: UnitState): UnitLabel => ({id: unit.id, name: unit.name, kind: unit.kind});
+const label = (unit: UnitState): UnitLabel => ({
+  id: unit.id,
+  name: unit.name,
+  kind: unit.kind,
+  kindLabel: unit.kindLabel,
+  ...(unit.definite ? {definite: true} : {}),
+  ...(unit.root ? {root: true} : {}),
+});
+
+/** Entries of two lists keyed by a name: which names appeared, went, or now say something else. */
+function compareByName<T>(before: readonly T[], after: readonly T[], nameOf: (item: T) => string): {added: string[]; removed: string[]; changed: string[]} {
+  const was = new Map(before.map((item) => [nameOf(item), JSON.stringify(item)]));
+  const now = new Map(after.map((item) => [nameOf(item), JSON.stringify(item)]));
+  return {
+    added: [...now.keys()].filter((name) => !was.has(name)),
+    removed: [...was.keys()].filter((name) => !now.has(name)),
+    changed: [...now.keys()].filter((name) => was.has(name) && was.get(name) !== now.get(name)),
+  };
+}
 
 /**
  * Compares two snapshots. `undefined` stands for "no structure yet" (before
@@ -102,11 +127,11 @@ export function diffSnapshots(baseSnapshot: OrgSnapshot | undefined, headSnapsho
   /** A base id as head would call it, labelled from whichever side knows it best. */
   const headLabel = (headId: string, baseId: string): UnitLabel => {
     const unit = head.units.get(headId) ?? base.units.get(baseId);
-    return unit ? label(unit) : {id: headId, name: headId, kind: 'area'};
+    return unit ? label(unit) : {id: headId, name: headId, kind: '', kindLabel: 'unit'};
   };
   const baseLabel = (baseId: string): UnitLabel => {
     const unit = base.units.get(baseId);
-    return unit ? label(unit) : {id: baseId, name: baseId, kind: 'area'};
+    return unit ? label(unit) : {id: baseId, name: baseId, kind: '', kindLabel: 'unit'};
   };
 
   for (const unit of base.units.values()) {
@@ -149,7 +174,7 @@ export function diffSnapshots(baseSnapshot: OrgSnapshot | undefined, headSnapsho
     }
     if (now.retired) continue;
 
-    if (was.kind !== now.kind) changes.push({type: 'kind', unit, from: was.kind, to: now.kind});
+    if (was.kind !== now.kind) changes.push({type: 'kind', unit, from: was.kind, to: now.kind, fromLabel: was.kindLabel, toLabel: now.kindLabel});
     const parentWas = was.parent !== undefined ? headIdOf(was.parent) : undefined;
     if (parentWas !== now.parent) {
       changes.push({
@@ -181,6 +206,7 @@ export function diffSnapshots(baseSnapshot: OrgSnapshot | undefined, headSnapsho
     if (relationsAdded.length > 0 || relationsRemoved.length > 0) {
       const describe = (relation: UnitState['relations'][number], to: UnitLabel): RelationLabel => ({
         type: relation.type,
+        label: relation.label,
         to,
         ...(relation.note ? {note: relation.note} : {}),
       });
@@ -192,12 +218,13 @@ export function diffSnapshots(baseSnapshot: OrgSnapshot | undefined, headSnapsho
       });
     }
 
-    if (!sameJson(was.lead, now.lead)) changes.push({type: 'lead', unit, ...(was.lead ? {from: was.lead} : {}), ...(now.lead ? {to: now.lead} : {})});
-    if (was.vacant !== now.vacant && now.kind === 'role') changes.push({type: 'vacancy', unit, vacant: now.vacant});
-    for (const field of ['channel', 'membership'] as const) {
-      const from = was[field];
-      const to = now[field];
-      if (!sameJson(from, to)) changes.push({type: 'contact', unit, field, ...(from ? {from} : {}), ...(to ? {to} : {})});
+    if (!sameJson(was.roles, now.roles)) {
+      const titleOf = (role: UnitState['roles'][number]) => role.title ?? role.role;
+      changes.push({type: 'roles', unit, ...compareByName(was.roles, now.roles, titleOf)});
+    }
+    if (was.vacant !== now.vacant) changes.push({type: 'vacancy', unit, vacant: now.vacant});
+    if (!sameJson(was.contacts, now.contacts)) {
+      changes.push({type: 'contacts', unit, ...compareByName(was.contacts, now.contacts, (contact) => contact.label)});
     }
     const maintainersAdded = now.maintainers.filter((name) => !was.maintainers.includes(name));
     const maintainersRemoved = was.maintainers.filter((name) => !now.maintainers.includes(name));

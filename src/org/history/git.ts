@@ -14,6 +14,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {graphFromParsed, isContentPath, parseTreeFile, structureKeyOf, type ParsedFile, type TreeReading} from './read-tree';
+import type {Vocabulary} from '../vocabulary';
 import type {CommitInfo} from './timeline';
 
 const run = promisify(execFile);
@@ -50,6 +51,9 @@ export const SHALLOW_REASON =
 
 /** Parsed pages, by blob id and path: a file is parsed once however many commits contain it. */
 export class ParseCache {
+  /** Every page in the cache is read with this vocabulary. */
+  constructor(readonly vocabulary: Vocabulary) {}
+
   private readonly parsed = new Map<string, ParsedFile>();
   private readonly keys = new Map<ParsedFile, string>();
   /** How many times a page was actually parsed (for tests and the benchmark). */
@@ -67,7 +71,7 @@ export class ParseCache {
     const key = ParseCache.key(blob, source);
     let file = this.parsed.get(key);
     if (!file) {
-      file = parseTreeFile({source, text: text()});
+      file = parseTreeFile({source, text: text()}, this.vocabulary);
       this.parsed.set(key, file);
       this.parses += 1;
     }
@@ -125,8 +129,11 @@ async function parserOf(
   return (source, blob) => cache.get(blob, source, () => texts.get(blob) ?? '');
 }
 
-function readingOf(tree: ReadonlyMap<string, string>, parse: (source: string, blob: string) => ParsedFile): TreeReading {
-  return graphFromParsed([...tree].map(([source, blob]) => parse(source, blob)));
+function readingOf(tree: ReadonlyMap<string, string>, parse: (source: string, blob: string) => ParsedFile, vocabulary: Vocabulary): TreeReading {
+  return graphFromParsed(
+    [...tree].map(([source, blob]) => parse(source, blob)),
+    vocabulary,
+  );
 }
 
 export interface CommitReading {
@@ -144,7 +151,8 @@ export type HistoryResult = {available: true; commits: CommitReading[]} | {avail
 export interface ReadHistoryOptions {
   /** The content folder, relative to the site (default `docs`). */
   contentDir?: string;
-  cache?: ParseCache;
+  /** Pages are read with its vocabulary. */
+  cache: ParseCache;
   /** The commit to read up to (default `HEAD`). */
   until?: string;
 }
@@ -158,13 +166,13 @@ const FIELD = '\x1f';
  * once (as the change they brought to the line), as a reader of the default
  * branch saw them land.
  */
-export async function readHistory(siteDir: string, options: ReadHistoryOptions = {}): Promise<HistoryResult> {
+export async function readHistory(siteDir: string, options: ReadHistoryOptions): Promise<HistoryResult> {
   const location = await locateRepository(siteDir);
   if (!location.available) return location;
   if (location.shallow) return {available: false, reason: SHALLOW_REASON};
   const {topLevel, prefix} = location;
   const contentPath = `${prefix}${options.contentDir ?? 'docs'}`;
-  const cache = options.cache ?? new ParseCache();
+  const {cache} = options;
   const log = await git(topLevel, [
     'log',
     '--first-parent',
@@ -224,7 +232,7 @@ export async function readHistory(siteDir: string, options: ReadHistoryOptions =
         const now = after.get(source);
         return old !== undefined && now !== undefined && cache.structureKey(parse(source, old)) === cache.structureKey(parse(source, now));
       });
-    const reading = sameStructure ? previous! : readingOf(after, parse);
+    const reading = sameStructure ? previous! : readingOf(after, parse, cache.vocabulary);
     result.push({commit, reading, sameStructure});
     previous = reading;
   });
@@ -232,7 +240,7 @@ export async function readHistory(siteDir: string, options: ReadHistoryOptions =
 }
 
 /** The structure at one revision (a commit, branch or tag). */
-export async function readTreeAt(siteDir: string, revision: string, options: {contentDir?: string; cache?: ParseCache} = {}): Promise<TreeReading> {
+export async function readTreeAt(siteDir: string, revision: string, options: {contentDir?: string; cache: ParseCache}): Promise<TreeReading> {
   const location = await locateRepository(siteDir);
   if (!location.available) throw new Error(location.reason);
   const {topLevel, prefix} = location;
@@ -245,11 +253,11 @@ export async function readTreeAt(siteDir: string, revision: string, options: {co
     const source = entry.slice(tab + 1).slice(prefix.length);
     if (type === 'blob' && blob && isContentPath(source)) tree.set(source, blob);
   }
-  return readingOf(tree, await parserOf(topLevel, [tree], options.cache ?? new ParseCache()));
+  return readingOf(tree, await parserOf(topLevel, [tree], options.cache), options.cache.vocabulary);
 }
 
 /** The structure in the working tree: tracked and untracked files, as `git status` sees them (ignored files are left out). */
-export async function readWorkingTree(siteDir: string, options: {contentDir?: string} = {}): Promise<TreeReading> {
+export async function readWorkingTree(siteDir: string, options: {contentDir?: string; vocabulary: Vocabulary}): Promise<TreeReading> {
   const location = await locateRepository(siteDir);
   if (!location.available) throw new Error(location.reason);
   const {topLevel, prefix} = location;
@@ -258,13 +266,16 @@ export async function readWorkingTree(siteDir: string, options: {contentDir?: st
   const files = await Promise.all(
     sources.map(async (source) => {
       try {
-        return parseTreeFile({source, text: await readFile(path.join(siteDir, source), 'utf8')});
+        return parseTreeFile({source, text: await readFile(path.join(siteDir, source), 'utf8')}, options.vocabulary);
       } catch {
         return undefined; // deleted in the working tree but still in the index
       }
     }),
   );
-  return graphFromParsed(files.filter((file): file is ParsedFile => file !== undefined));
+  return graphFromParsed(
+    files.filter((file): file is ParsedFile => file !== undefined),
+    options.vocabulary,
+  );
 }
 
 /** The full id of a revision, or undefined when it does not name a commit here. */

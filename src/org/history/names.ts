@@ -6,11 +6,10 @@
 import type {UnitLabel} from './diff';
 
 /**
- * A unit's name as it reads inside a sentence: roles and councils are offices
- * ("the Executive Director", "the Steering Council"); areas, teams and
- * organizations are proper names ("Operations", "2i2c").
+ * A unit's name as it reads inside a sentence: names of kinds the vocabulary
+ * marks `definite` are offices ("the Executive Director"); the others are
+ * proper names ("Operations").
  */
 export function nameInSentence(unit: UnitLabel): string {
-  const office = unit.kind === 'role' || unit.kind === 'council';
-  return office && !/^the\s/i.test(unit.name) ? `the ${unit.name}` : unit.name;
+  return unit.definite && !/^the\s/i.test(unit.name) ? `the ${unit.name}` : unit.name;
 }

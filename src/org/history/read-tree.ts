@@ -10,6 +10,7 @@
 import {buildOrgGraph, type OrgGraph} from '../graph';
 import {parsePage} from '../load';
 import type {OrgProblem} from '../problems';
+import type {Vocabulary} from '../vocabulary';
 
 /** One content file of a tree, as text. */
 export interface TreeFile {
@@ -37,9 +38,14 @@ export function isContentPath(source: string): boolean {
   return /\.mdx?$/.test(source) && !source.split('/').some((segment) => segment.startsWith('_') || segment.startsWith('.'));
 }
 
-/** Parses one page; the result depends only on `source` and `text`, so it may be reused wherever both are the same. */
-export function parseTreeFile(file: TreeFile): ParsedFile {
-  return parsePage(file.source, file.text);
+/**
+ * Parses one page as history reads it (past versions included: see `past`
+ * in load.ts); the result depends only on `source`, `text` and the
+ * vocabulary, so it may be reused wherever they are the same. Every commit is
+ * read with the site's vocabulary of today.
+ */
+export function parseTreeFile(file: TreeFile, vocabulary: Vocabulary): ParsedFile {
+  return parsePage(file.source, file.text, vocabulary, undefined, {past: true});
 }
 
 /**
@@ -54,18 +60,21 @@ export function structureKeyOf(parsed: ParsedFile): string {
 }
 
 /** Checks a whole tree from its parsed pages: the graph when nothing is wrong, every problem otherwise. */
-export function graphFromParsed(parsed: readonly ParsedFile[]): TreeReading {
+export function graphFromParsed(parsed: readonly ParsedFile[], vocabulary: Vocabulary): TreeReading {
   const ordered = [...parsed].sort((a, b) => (a.page.source < b.page.source ? -1 : a.page.source > b.page.source ? 1 : 0));
   const loadProblems = ordered.flatMap((file) => file.problems);
   const units = ordered.flatMap((file) => (file.unit ? [file.unit] : []));
   const unreadable = ordered.flatMap((file) => (file.unreadableId ? [file.unreadableId] : []));
-  const {graph, problems} = buildOrgGraph(units, unreadable);
+  const {graph, problems} = buildOrgGraph(units, vocabulary, unreadable, {past: true});
   const all = [...loadProblems, ...problems];
   // A graph built around unreadable pages would silently lack their units.
   return all.length === 0 && graph ? {graph, problems: all} : {problems: all};
 }
 
 /** `graphFromParsed` of freshly parsed texts. */
-export function graphFromTexts(files: readonly TreeFile[]): TreeReading {
-  return graphFromParsed(files.map(parseTreeFile));
+export function graphFromTexts(files: readonly TreeFile[], vocabulary: Vocabulary): TreeReading {
+  return graphFromParsed(
+    files.map((file) => parseTreeFile(file, vocabulary)),
+    vocabulary,
+  );
 }

@@ -31,7 +31,7 @@ const GROUPS: Array<[title: string, types: StructureChangeType[]]> = [
   ['Removed, retired or merged', ['removed', 'retired', 'merged']],
   ['Renamed', ['renamed', 'page-moved']],
   ['Moved', ['moved']],
-  ['Changed', ['kind', 'members', 'relations', 'lead', 'vacancy', 'contact', 'maintainers']],
+  ['Changed', ['kind', 'members', 'relations', 'roles', 'vacancy', 'contacts', 'maintainers']],
 ];
 
 const MAX_PROBLEMS_SHOWN = 10;

@@ -3,8 +3,10 @@
  * reader of the chart or of a unit page would notice changing. Plain data
  * (no maps inside a unit), so snapshots are cheap to keep for every commit.
  */
+import {isVacant} from '../derive';
 import type {OrgGraph, OrgUnit} from '../graph';
-import type {RelationType, UnitKind} from '../schema';
+import type {OrgContact, OrgRole} from '../schema';
+import type {Vocabulary} from '../vocabulary';
 
 export interface LinkState {
   label: string;
@@ -13,7 +15,12 @@ export interface LinkState {
 
 export interface UnitState {
   id: string;
-  kind: UnitKind;
+  kind: string;
+  /** The kind's label, and whether the name reads with "the" in a sentence (from the vocabulary). */
+  kindLabel: string;
+  definite: boolean;
+  /** Whether the unit is the top of the structure. */
+  root: boolean;
   /** Short name as the chart shows it. */
   name: string;
   /** The page that describes the unit. */
@@ -21,12 +28,12 @@ export interface UnitState {
   /** The unit it reports to; absent for the top, external units and retired units. */
   parent?: string;
   members: string[];
-  relations: Array<{type: RelationType; to: string; note?: string}>;
-  lead?: {title: string; holder?: string; vacant?: boolean};
-  /** A role that nobody holds. */
+  /** `label`: the relation's label in the vocabulary. */
+  relations: Array<{type: string; label: string; to: string; note?: string}>;
+  /** A unit, of a kind that can be vacant, that nobody holds. */
   vacant: boolean;
-  channel?: LinkState;
-  membership?: LinkState;
+  roles: OrgRole[];
+  contacts: OrgContact[];
   maintainers: string[];
   formerIds: string[];
   retired?: {on: string; note?: string};
@@ -38,23 +45,29 @@ export interface OrgSnapshot {
   units: ReadonlyMap<string, UnitState>;
 }
 
-const linkState = (link: LinkState): LinkState => ({label: link.label, ...(link.url !== undefined ? {url: link.url} : {})});
-
-function unitState(unit: OrgUnit, live: boolean): UnitState {
+function unitState(unit: OrgUnit, live: boolean, vocabulary: Vocabulary): UnitState {
   const {org} = unit;
+  const kind = vocabulary.kinds.get(unit.kind);
   return {
     id: unit.id,
     kind: unit.kind,
+    kindLabel: kind?.label ?? unit.kind,
+    definite: kind?.definite === true,
+    root: kind?.root === true,
     name: unit.name,
     source: unit.source,
     ...(live && org.reportsTo !== undefined ? {parent: org.reportsTo} : {}),
     members: [...(org.members ?? [])],
-    relations: (org.relations ?? []).map((relation) => ({type: relation.type, to: relation.to, ...(relation.note ? {note: relation.note} : {})})),
-    // Fixed key order, so that comparing two states never trips over the order keys were written in.
-    ...(org.lead ? {lead: {title: org.lead.title, ...(org.lead.holder !== undefined ? {holder: org.lead.holder} : {}), ...(org.lead.vacant !== undefined ? {vacant: org.lead.vacant} : {})}} : {}),
-    vacant: unit.kind === 'role' && org.vacant === true,
-    ...(org.channel ? {channel: linkState(org.channel)} : {}),
-    ...(org.membership ? {membership: linkState(org.membership)} : {}),
+    relations: (org.relations ?? []).map((relation) => ({
+      type: relation.type,
+      label: vocabulary.relations.get(relation.type)?.label ?? relation.type,
+      to: relation.to,
+      ...(relation.note ? {note: relation.note} : {}),
+    })),
+    vacant: isVacant(unit, vocabulary),
+    // Roles and contacts are compared as written (their JSON), so their order on the page counts.
+    roles: org.roles ?? [],
+    contacts: org.contacts ?? [],
     maintainers: [...(org.maintainers ?? [])],
     formerIds: [...(org.formerIds ?? [])],
     ...(org.retired ? {retired: {...org.retired}} : {}),
@@ -70,12 +83,12 @@ function unitState(unit: OrgUnit, live: boolean): UnitState {
 const liveStates = new WeakMap<object, UnitState>();
 const retiredStates = new WeakMap<object, UnitState>();
 
-function stateOf(unit: OrgUnit, live: boolean): UnitState {
+function stateOf(unit: OrgUnit, live: boolean, vocabulary: Vocabulary): UnitState {
   const cache = live ? liveStates : retiredStates;
   let state = cache.get(unit.org);
   // The same `org` object could in principle be shown under another title or path: check what the state copies from the unit.
   if (!state || state.name !== unit.name || state.source !== unit.source) {
-    state = unitState(unit, live);
+    state = unitState(unit, live, vocabulary);
     cache.set(unit.org, state);
   }
   return state;
@@ -83,7 +96,7 @@ function stateOf(unit: OrgUnit, live: boolean): UnitState {
 
 export function snapshotOf(graph: OrgGraph): OrgSnapshot {
   const units = new Map<string, UnitState>();
-  for (const unit of graph.units.values()) units.set(unit.id, stateOf(unit, true));
-  for (const unit of graph.retired) units.set(unit.id, stateOf(unit, false));
+  for (const unit of graph.units.values()) units.set(unit.id, stateOf(unit, true, graph.vocabulary));
+  for (const unit of graph.retired) units.set(unit.id, stateOf(unit, false, graph.vocabulary));
   return {rootId: graph.rootId, units};
 }
