@@ -67,7 +67,7 @@ export function catalogUnitsOf(model: OrgSiteModel, siteUrl: string): UnitForCat
   const rest = [...graph.units.keys()].filter((id) => !placed.has(id)).sort();
   return [...inTree, ...rest].map((id) => {
     const unit = graph.units.get(id)!;
-    const org = unit.org as typeof unit.org & Pick<UnitForCatalog, 'roles' | 'contacts'>;
+    const {org} = unit;
     return {
       id,
       kind: unit.kind,
