@@ -125,6 +125,7 @@ export default async function createConfig(): Promise<Config> {
             items: [
               {label: 'Structure as JSON (org.json)', href: 'pathname:///org.json'},
               {label: 'Structure as Mermaid (org.mmd)', href: 'pathname:///org.mmd'},
+              {label: 'Backstage groups (catalog-groups.yaml)', href: 'pathname:///catalog-groups.yaml'},
             ],
           },
         ],

@@ -7,30 +7,51 @@
  * The kinds, relation types and their rules are the site's vocabulary
  * (org.vocabulary.yaml, or --vocabulary PATH).
  *
+ *   npm run new:unit -- --from units.yaml      # many units at once (packages/org-handbook/src/org/batch.ts)
+ *
  * Whatever is not given as a flag is asked for when the terminal is
  * interactive. Answers the check would reject are refused with the check's own
  * messages (and asked again, interactively). The page itself is built by
  * packages/org-handbook/src/org/scaffold.ts; this file only talks to the terminal and writes it.
  */
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface, type Interface} from 'node:readline/promises';
 import {parseArgs} from 'node:util';
 import {loadPages} from '@site/packages/org-handbook/src/org/load';
 import {createSiteRules, readDocsFiles} from '@site/packages/org-handbook/src/plugin/content';
-import {formatProblem} from '@site/packages/org-handbook/src/org/problems';
-import {createUnitPage, slugify, type AnswerField, type UnitAnswers} from '@site/packages/org-handbook/src/org/scaffold';
+import {formatProblem, sortProblems} from '@site/packages/org-handbook/src/org/problems';
+import {readBatchFile} from '@site/packages/org-handbook/src/org/batch';
+import {createUnitPage, createUnitPages, slugify, type AnswerField, type UnitAnswers} from '@site/packages/org-handbook/src/org/scaffold';
+import {parseContactFlag, parseRoleFlag, type FlagValue} from '@site/packages/org-handbook/src/org/scaffold-flags';
 
 const USAGE = `Usage: npm run new:unit -- [options]
+       npm run new:unit -- --from FILE [--dry-run] [--yes]
 
   --kind KIND             a kind of the vocabulary (org.vocabulary.yaml)
-  --name NAME             the page title, such as "Data and Research"
-  --reports-to ID         the unit it reports to
-  --members ID,ID         kinds that take members: the units whose people make up this one
+  --name NAME             the page title, such as "Data and Research" (--title is the same)
+  --short-name NAME       a shorter name for the chart and lists (org.name)
   --id ID                 defaults to the name in lowercase with hyphens
+  --reports-to ID         the unit it reports to
+  --members ID,ID         the units whose people make up this one
+  --vacant                the unit (a role) has nobody in it for now
+  --role SPEC             a role and who holds it (repeatable):
+                            ROLE[:TITLE][=HOLDER;HOLDER...], a holder being
+                            "Name [@handle] [<https://...>]", e.g.
+                            --role 'lead=Jane Doe @jane; John Roe <https://example.org/john>'
+                          or a YAML mapping for anything more:
+                            --role '{role: chair, vacant: true}'
+  --contact SPEC          a way to reach the unit (repeatable): TYPE=LABEL [<URL>], e.g.
+                            --contact 'chat=#data <https://chat.example.org/data>'
+                          or a YAML mapping: --contact '{type: meeting, label: Weekly call, schedule: Tuesdays}'
   --description TEXT      one sentence; shown in lists and search results
-  --relation TYPE:ID      a relation other than reporting (repeatable), e.g. sponsors:2i2c
+  --relation TYPE:ID[:NOTE]  a relation other than reporting (repeatable), e.g. sponsors:2i2c
   --maintainers A,B       who keeps the page accurate; sets "reviewed" to today
+  --reviewed YYYY-MM-DD   when the page was last confirmed (default: today, with --maintainers)
+  --former-ids ID,ID      ids the unit had before
+  --redirect-from PATH,PATH  old addresses of the page
+  --from FILE             create every unit listed in a YAML or JSON file (fields named like
+                          the flags in camelCase: kind, name, reportsTo, roles...); all or nothing
   --dry-run               print the page instead of writing it
   --yes                   do not ask for confirmation before writing
   --site-dir DIR          the handbook's root folder (default: the current folder)
@@ -51,8 +72,17 @@ try {
       members: {type: 'string'},
       id: {type: 'string'},
       description: {type: 'string'},
+      title: {type: 'string'},
+      'short-name': {type: 'string'},
+      vacant: {type: 'boolean'},
+      role: {type: 'string', multiple: true},
+      contact: {type: 'string', multiple: true},
       relation: {type: 'string', multiple: true},
       maintainers: {type: 'string'},
+      reviewed: {type: 'string'},
+      'former-ids': {type: 'string'},
+      'redirect-from': {type: 'string'},
+      from: {type: 'string'},
       'dry-run': {type: 'boolean', default: false},
       yes: {type: 'boolean', default: false},
       'site-dir': {type: 'string'},
@@ -73,16 +103,34 @@ if (flags.help) {
 
 const siteDir = path.resolve(flags['site-dir'] ?? process.cwd());
 const today = new Date().toISOString().slice(0, 10);
+const name = flags.name ?? flags.title;
+let flagProblems: string[] = [];
 const answers: Partial<UnitAnswers> = {
   ...(flags.kind !== undefined ? {kind: flags.kind} : {}),
-  ...(flags.name !== undefined ? {name: flags.name} : {}),
+  ...(name !== undefined ? {name} : {}),
+  ...(flags['short-name'] !== undefined ? {shortName: flags['short-name']} : {}),
   ...(flags['reports-to'] !== undefined ? {reportsTo: flags['reports-to']} : {}),
   ...(flags.members !== undefined ? {members: list(flags.members)} : {}),
+  ...(flags.vacant !== undefined ? {vacant: flags.vacant} : {}),
   ...(flags.id !== undefined ? {id: flags.id} : {}),
   ...(flags.description !== undefined ? {description: flags.description} : {}),
+  ...(flags.role !== undefined ? {roles: flags.role.map((spec) => collect(parseRoleFlag(spec)))} : {}),
+  ...(flags.contact !== undefined ? {contacts: flags.contact.map((spec) => collect(parseContactFlag(spec)))} : {}),
   ...(flags.relation !== undefined ? {relations: flags.relation.map(parseRelation)} : {}),
   ...(flags.maintainers !== undefined ? {maintainers: list(flags.maintainers), reviewed: today} : {}),
+  ...(flags.reviewed !== undefined ? {reviewed: flags.reviewed} : {}),
+  ...(flags['former-ids'] !== undefined ? {formerIds: list(flags['former-ids'])} : {}),
+  ...(flags['redirect-from'] !== undefined ? {redirectFrom: list(flags['redirect-from'])} : {}),
 };
+
+/** Keeps a flag's value, or its problem for the list printed before anything is asked. */
+function collect(parsed: FlagValue): Record<string, unknown> {
+  if ('problem' in parsed) {
+    flagProblems = [...flagProblems, parsed.problem];
+    return {};
+  }
+  return parsed.value;
+}
 
 function parseRelation(text: string): {type: string; to: string; note?: string} {
   const [type = '', to = '', ...note] = text.split(':');
@@ -162,7 +210,61 @@ async function fillIn(asked: Set<AnswerField>): Promise<string[]> {
   return missing;
 }
 
+/** `--from FILE`: every unit of the file checked in one pipeline run, then all written or none. */
+async function createFromFile(file: string): Promise<number> {
+  const given = Object.keys(answers);
+  if (given.length > 0) {
+    console.error(`--from takes every answer from the file; remove the other unit flags.\n\n${USAGE}`);
+    return 2;
+  }
+  const shown = path.relative(process.cwd(), path.resolve(file)) || file;
+  const batch = readBatchFile(shown, await readFile(file, 'utf8'));
+  if (batch.problems.length > 0) {
+    console.error(batch.problems.map(formatProblem).join('\n'));
+    return 1;
+  }
+  const entries = batch.entries.map((entry) =>
+    entry.maintainers !== undefined && entry.reviewed === undefined ? {...entry, reviewed: today} : entry,
+  );
+  const result = createUnitPages(entries, texts, rules);
+  if (!result.ok) {
+    // Each problem at the entry (and the field of it) that it comes from, with the page it would have made.
+    const located = result.problems.map(({entry, answerPath, ...problem}) =>
+      entry === undefined
+        ? problem
+        : {file: shown, ...batch.locate(entry, answerPath ?? []), message: `${problem.message} (unit ${entry + 1}, page ${problem.file})`},
+    );
+    const lines = sortProblems(located).map(formatProblem);
+    console.error([...lines, `Nothing was written: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${shown}.`].join('\n'));
+    return 1;
+  }
+  if (flags['dry-run']) {
+    for (const page of result.pages) console.log(`Would write ${page.path}:\n\n${page.content}`);
+    return 0;
+  }
+  if (rl && !flags.yes) {
+    const confirm = await ask(`Write ${result.pages.length} pages? (y/n)`, 'y');
+    if (!/^y(es)?$/i.test(confirm)) {
+      console.log('Nothing was written.');
+      return 1;
+    }
+  }
+  for (const page of result.pages) {
+    const target = path.join(siteDir, page.path);
+    await mkdir(path.dirname(target), {recursive: true});
+    await writeFile(target, page.content, {flag: 'wx'});
+  }
+  console.log(`Created ${result.pages.length} unit page${result.pages.length === 1 ? '' : 's'}:\n${result.pages.map((page) => `  ${page.path}`).join('\n')}`);
+  console.log('Next: write the page texts, then run `npm run check` and preview with `npm start`.');
+  return 0;
+}
+
 async function main(): Promise<number> {
+  if (flagProblems.length > 0) {
+    console.error(`${flagProblems.join('\n')}\n\n${USAGE}`);
+    return 2;
+  }
+  if (flags.from !== undefined) return createFromFile(flags.from);
   const asked = new Set<AnswerField>();
   for (;;) {
     const missing = await fillIn(asked);

@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   // /org.mmd: the whole organization as Mermaid source, for download.
   '.mmd': 'text/plain; charset=utf-8',
+  // /catalog-groups.yaml: the units as Backstage Group entities.
+  '.yaml': 'text/yaml; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',

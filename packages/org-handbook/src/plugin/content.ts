@@ -18,7 +18,7 @@ import {createPermalinkRule, docsFrontMatterProblems, docusaurusBodyReader, isFo
 export const HANDBOOK_DOCS_SHAPE: DocsSiteShape = {contentDir: 'docs', routeBasePath: '/', trailingSlash: false};
 
 /** Files the build writes beside the pages. */
-export const GENERATED_PATHS = ['/org.json', '/org.mmd', '/sitemap.xml', '/404.html'];
+export const GENERATED_PATHS = ['/org.json', '/org.mmd', '/catalog-groups.yaml', '/sitemap.xml', '/404.html'];
 const GENERATED_PREFIXES = ['/assets/', '/pagefind/'];
 
 export async function readDocsFiles(siteDir: string, contentDir: string): Promise<Array<{source: string; text: string}>> {

@@ -11,7 +11,8 @@
  *   keeping the last good structure until they are fixed;
  * - reads the organization's past from git (history-routes.ts): the timeline
  *   and "as of" pages, and each unit's past in its page's record;
- * - hands redirects to the redirects plugin and writes the exports after the build.
+ * - hands redirects to the redirects plugin and writes the exports after the build
+ *   (`org.json`, `org.mmd`, `catalog-groups.yaml`).
  */
 import {watch} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
@@ -22,6 +23,7 @@ import {applyTrailingSlash} from '@docusaurus/utils-common';
 import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
 import {Joi} from '@docusaurus/utils-validation';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
+import {catalogUnitsOf, toCatalogYaml, unitsToGroups} from '../org/backstage/export';
 import {createOrgExport} from '../org/export';
 import {toMermaidSource} from '../org/mermaid-export';
 import {createPageData, type PageOrgData} from '../org/page-data';
@@ -231,9 +233,12 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
 
     async postBuild({outDir}) {
       if (!model) return;
-      const exported = createOrgExport(model, context.siteConfig.url + context.siteConfig.baseUrl);
+      const siteUrl = context.siteConfig.url + context.siteConfig.baseUrl;
+      const exported = createOrgExport(model, siteUrl);
       await writeFile(path.join(outDir, 'org.json'), `${JSON.stringify(exported, null, 2)}\n`);
       await writeFile(path.join(outDir, 'org.mmd'), toMermaidSource(model));
+      // The same units for a Backstage catalog (docs/guide/backstage.md).
+      await writeFile(path.join(outDir, 'catalog-groups.yaml'), toCatalogYaml(unitsToGroups(catalogUnitsOf(model, siteUrl)), siteUrl));
     },
   };
 }
