@@ -3,6 +3,7 @@
  * building it. Prints every problem in compiler style, or as GitHub Actions
  * annotations when run inside Actions (or with --format=github).
  */
+import './lib/stdout-pipe';
 import path from 'node:path';
 import {checkContentTree} from '@site/packages/org-handbook/src/plugin/content';
 import {formatProblems} from '@site/packages/org-handbook/src/org/problems';

@@ -8,6 +8,7 @@
  * import before anything is written, and is reported where it comes from, in
  * the catalog file when it can be, in the page otherwise.
  */
+import './lib/stdout-pipe';
 import {mkdir, readFile, readdir, stat, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
@@ -50,6 +51,12 @@ if (flags.help || positionals.length === 0) {
 
 const siteDir = path.resolve(flags['site-dir'] ?? process.cwd());
 const shown = (file: string) => path.relative(process.cwd(), file) || file;
+// Pages are the site's pages: a folder outside it would be written where no build reads it.
+const outDir = path.relative(siteDir, path.resolve(siteDir, flags.out)).split(path.sep).join('/');
+if (outDir === '' || outDir.startsWith('..') || path.isAbsolute(outDir)) {
+  console.error(`--out must be a folder inside the site (${shown(siteDir)}), such as "docs"; to import into another site, pass --site-dir.`);
+  process.exit(2);
+}
 
 /** The catalog files named, folders searched for YAML files, sorted so the import is the same on every machine. */
 async function catalogFiles(inputs: readonly string[]): Promise<string[]> {
@@ -90,8 +97,8 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  const texts = new Map((await readDocsFiles(siteDir, flags.out)).map((file) => [file.source, file.text]));
-  const result = createUnitPages(imported.units, texts, rules, flags.out);
+  const texts = new Map((await readDocsFiles(siteDir, outDir)).map((file) => [file.source, file.text]));
+  const result = createUnitPages(imported.units, texts, rules, outDir);
   if (!result.ok) {
     // Where a page's problem comes from a group's value, it is shown at that value in the catalog file.
     const located: OrgProblem[] = result.problems.map(({entry, answerPath, ...problem}) =>

@@ -14,6 +14,7 @@
  * messages (and asked again, interactively). The page itself is built by
  * packages/org-handbook/src/org/scaffold.ts; this file only talks to the terminal and writes it.
  */
+import './lib/stdout-pipe';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {createInterface, type Interface} from 'node:readline/promises';

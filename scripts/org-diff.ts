@@ -9,6 +9,7 @@
  *
  * A history too shallow to answer gives a report that says so (exit code 0).
  */
+import './lib/stdout-pipe';
 import {mkdir, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';

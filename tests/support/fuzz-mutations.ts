@@ -315,13 +315,13 @@ function longName(random: Random): string {
 const NAME_EDITS: Edit[] = [
   (text, random) => {
     const name = random.chance(0.3) ? longName(random) : random.chance(0.2) ? 'W'.repeat(200_000) : random.pick(HOSTILE_NAMES);
-    const target = random.pick(['org.name', 'title', 'org.lead.title', 'org.channel.label']);
+    const target = random.pick(['org.name', 'title', 'org.roles[0].title', 'org.contacts[0].label']);
     const value = encode(name, random);
     const label = `${target} = ${show(name)}`;
     if (target === 'title') return {label, text: setTopField(text, 'title', value)};
     if (target === 'org.name') return {label, text: setOrgField(text, 'name', value)};
-    const [, parent, child] = target.split('.') as [string, string, string];
-    return {label, text: setOrgField(text, parent, {[child]: value})};
+    if (target === 'org.roles[0].title') return {label, text: setOrgField(text, 'roles', `\n    - role: lead\n      title: ${value}`)};
+    return {label, text: setOrgField(text, 'contacts', `\n    - type: chat\n      label: ${value}`)};
   },
   (text, random) => {
     // The title alone names a unit that has no org.name.
@@ -364,8 +364,9 @@ const REDIRECTS = ['/old-name', '//evil.example', '/org.json', '/functional-area
 const URL_EDITS: Edit[] = [
   (text, random) => {
     const url = random.chance(0.1) ? `https://example.org/${'a'.repeat(random.int(1_990, 3_000))}` : random.pick(URLS);
-    const field = random.pick(['channel', 'membership']);
-    return {label: `org.${field}.url = ${show(url)}`, text: setOrgField(text, field, {label: 'Somewhere', url: encode(url, random)})};
+    // A contact's address, or where a role's holders are listed.
+    if (random.chance(0.5)) return {label: `org.contacts[0].url = ${show(url)}`, text: setOrgField(text, 'contacts', `\n    - type: chat\n      label: Somewhere\n      url: ${encode(url, random)}`)};
+    return {label: `org.roles[0].listedAt.url = ${show(url)}`, text: setOrgField(text, 'roles', `\n    - role: lead\n      listedAt:\n        label: Somewhere\n        url: ${encode(url, random)}`)};
   },
   (text, random) => {
     const from = random.pick(REDIRECTS);

@@ -36,7 +36,7 @@ export function createHistoryReader(siteDir: string, contentDir: string, options
   const cache = new ParseCache(vocabulary);
   let last: {head: string; result: HistoryResult} | undefined;
   return async () => {
-    if (options.enabled === false) return {available: false, reason: 'Reading the history was turned off for this build (HANDBOOK_HISTORY=off).'};
+    if (options.enabled === false) return {available: false, reason: 'Reading the history was turned off in this site\'s configuration.'};
     const head = await run('git', ['rev-parse', 'HEAD'], {cwd: siteDir}).then(
       ({stdout}) => stdout.trim(),
       () => '',
