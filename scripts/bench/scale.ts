@@ -108,7 +108,7 @@ async function timeCheck(siteDir: string): Promise<number> {
 type ChartFn = (graph: unknown, options: Record<string, unknown>) => unknown;
 interface OrgModules {
   checkContentTree: (siteDir: string) => Promise<{graph?: unknown; loaded: {units: unknown[]}; problems: unknown[]}>;
-  buildOrgGraph: (units: unknown[]) => {graph?: unknown};
+  buildOrgGraph: (units: unknown[], vocabulary: unknown) => {graph?: unknown};
   createChartData?: ChartFn;
   note?: string;
 }
@@ -158,7 +158,8 @@ async function timeGraphAndLayout(modules: OrgModules, siteDir: string): Promise
     });
     return summarize(times).median;
   };
-  const graphMs = timeIt(() => modules.buildOrgGraph(result.loaded.units));
+  const {vocabulary} = result.graph as {vocabulary: unknown};
+  const graphMs = timeIt(() => modules.buildOrgGraph(result.loaded.units, vocabulary));
   if (!modules.createChartData) return {graphMs};
   const chart = modules.createChartData;
   const graph = result.graph as {units: ReadonlyMap<string, unknown>};
