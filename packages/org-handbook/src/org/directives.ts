@@ -5,7 +5,7 @@
  * result the plugin prepared under the same signature, so a directive that
  * passes the check cannot fail in the build. Pure.
  */
-import type {TextProblem} from './frontmatter';
+import {positionsIn, type TextProblem} from './frontmatter';
 
 export const DIRECTIVE_NAMES = ['UnitCount', 'UnitList', 'OrgChart', 'StaleUnits', 'RetiredUnits', 'FrontMatterReference'] as const;
 export type DirectiveName = (typeof DIRECTIVE_NAMES)[number];
@@ -54,18 +54,7 @@ export function scanDirectives(body: string, bodyLine: number): {uses: Directive
     return line.replace(/(`+)[^`]*?\1/g, (code) => ' '.repeat(code.length));
   });
   const text = visible.join('\n');
-  const lineStarts = [0];
-  for (const line of visible) lineStarts.push(lineStarts.at(-1)! + line.length + 1);
-  const positionOf = (offset: number) => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = Math.ceil((low + high) / 2);
-      if (lineStarts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return {line: bodyLine + low, column: offset - lineStarts[low]! + 1};
-  };
+  const positionOf = positionsIn(text, bodyLine);
 
   for (const match of text.matchAll(TAG)) {
     const name = match[1] as DirectiveName;

@@ -265,7 +265,7 @@ function yamlProblems(yamlText: string, firstLine: number, {doc, at}: {doc: Docu
  * could not make sense of may hide one, which put later errors on the line
  * before, past its end.
  */
-function positionsIn(yamlText: string, firstLine: number): (offset: number) => SourcePosition {
+export function positionsIn(yamlText: string, firstLine: number): (offset: number) => SourcePosition {
   const lineStarts = [0];
   for (let newline = yamlText.indexOf('\n'); newline !== -1; newline = yamlText.indexOf('\n', newline + 1)) lineStarts.push(newline + 1);
   return (offset) => {
