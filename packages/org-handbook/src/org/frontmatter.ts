@@ -341,3 +341,13 @@ function clipped(text: string): string {
   const line = text.split('\n')[0]?.trim() ?? text;
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
+
+/** The value a validation issue's path points at in parsed YAML, or undefined where the path leaves it. */
+export function valueAtPath(root: unknown, keys: readonly PropertyKey[]): unknown {
+  let current = root;
+  for (const key of keys) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}

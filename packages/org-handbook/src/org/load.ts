@@ -4,7 +4,7 @@
  * Pure: the Node side (plugin/content.ts) reads the files.
  */
 import type {z} from 'zod';
-import {readFrontMatter} from './frontmatter';
+import {readFrontMatter, valueAtPath} from './frontmatter';
 import {createOrgSchema, REPLACED_FIELDS, type OrgFrontMatter, type OrgSchema} from './schema';
 import type {Vocabulary} from './vocabulary';
 import type {OrgProblem, SourcePosition} from './problems';
@@ -242,15 +242,6 @@ function problemsFromIssue(
 
 function keyOf(part: string): PropertyKey {
   return /^\d+$/.test(part) ? Number(part) : part;
-}
-
-function valueAtPath(root: unknown, keys: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of keys) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod';
 import {flag, idText, nameText, noteText} from './fields';
-import {readYamlBlock, type YamlRead} from './frontmatter';
+import {readYamlBlock, valueAtPath, type YamlRead} from './frontmatter';
 import {sortProblems, type OrgProblem, type SourcePosition} from './problems';
 import {closestMatch, didYouMean} from './suggest';
 
@@ -303,7 +303,7 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, at: (path: readonly
     at(path, `"${String(path.at(-1))}" cannot be an id: ${issue.issues[0]?.message ?? 'ids are lowercase letters, digits and single hyphens'}`, true);
     return;
   }
-  const value = valueAt(data, path);
+  const value = valueAtPath(data, path);
   if (value === undefined) {
     at(path.slice(0, -1), `"${name}" is required`, true);
     return;
@@ -314,15 +314,6 @@ function reportIssue(issue: z.core.$ZodIssue, data: unknown, at: (path: readonly
     message += `, not "${value.slice(0, 80)}"${match ? ` (did you mean "${match}"?)` : ''}`;
   }
   at(path, message);
-}
-
-function valueAt(root: unknown, keys: readonly PropertyKey[]): unknown {
-  let current = root;
-  for (const key of keys) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
 }
 
 // ---- Questions the rest of the engine asks of a vocabulary ----
