@@ -11,18 +11,18 @@ describe('<StaticView /> on the server', () => {
 
   it('renders the view inside one marked wrapper, so the browser can find its markup again', () => {
     const html = renderToStaticMarkup(
-      <StaticView>
+      <StaticView page="docs/functional-areas/engineering.md" view="place">
         <p>
           Reports to <QuietLink to="/governance/executive-director">Executive Director</QuietLink>
         </p>
       </StaticView>,
     );
-    expect(html).toMatch(/^<div class="[^"]*" data-static-view="[^"]+"><p>Reports to <a href="\/governance\/executive-director">Executive Director<\/a><\/p><\/div>$/);
+    expect(html).toMatch(/^<div class="[^"]*" data-static-page="docs\/functional-areas\/engineering.md" data-static-view="place"><p>Reports to <a href="\/governance\/executive-director">Executive Director<\/a><\/p><\/div>$/);
   });
 
   it('hands every link of the view to the broken-link check', () => {
     renderToStaticMarkup(
-      <StaticView>
+      <StaticView page="docs/index.md" view="place">
         <QuietLink to="/teams/area-leads">Area leads</QuietLink>
         <QuietLink to="/functional-areas/product">Product</QuietLink>
       </StaticView>,
@@ -32,20 +32,28 @@ describe('<StaticView /> on the server', () => {
 
   it('puts the live part in a marked slot where the view places it', () => {
     const html = renderToStaticMarkup(
-      <StaticView live={<button type="button">Download SVG</button>}>{(slot) => <figure>chart{slot}</figure>}</StaticView>,
+      <StaticView page="docs/index.md" view="OrgChart()" live={<button type="button">Download SVG</button>}>{(slot) => <figure>chart{slot}</figure>}</StaticView>,
     );
     expect(html).toMatch(/<figure>chart<div class="[^"]*" data-live-slot=""><button type="button">Download SVG<\/button><\/div><\/figure>/);
   });
 
-  it('gives two views different markers', () => {
+  it('marks each view with its page and its name, as the browser looks them up', () => {
     const html = renderToStaticMarkup(
       <>
-        <StaticView>one</StaticView>
-        <StaticView>two</StaticView>
+        <StaticView page="docs/index.md" view="place">
+          one
+        </StaticView>
+        <StaticView page="docs/index.md" view={'UnitList(kind="area")'}>
+          two
+        </StaticView>
       </>,
     );
-    const markers = [...html.matchAll(/data-static-view="([^"]+)"/g)].map((match) => match[1]);
-    expect(markers).toHaveLength(2);
-    expect(new Set(markers).size).toBe(2);
+    const markers = [...html.matchAll(/data-static-page="([^"]+)" data-static-view="([^"]+)"/g)].map((match) => `${match[1]} ${match[2]}`);
+    expect(markers).toEqual(['docs/index.md place', 'docs/index.md UnitList(kind=&quot;area&quot;)']);
+  });
+
+  it('draws nothing but its marked wrapper when the view has no code to draw it', () => {
+    const html = renderToStaticMarkup(<StaticView page="docs/index.md" view="place" />);
+    expect(html).toMatch(/^<div class="[^"]*" data-static-page="docs\/index.md" data-static-view="place"><\/div>$/);
   });
 });

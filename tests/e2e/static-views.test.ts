@@ -4,11 +4,13 @@
  * what the server wrote, and their links must still behave like Link (client
  * navigation, preload on hover) while the landing chart's buttons stay live.
  */
+import {readdirSync, readFileSync} from 'node:fs';
+import path from 'node:path';
 import {describe, it} from 'vitest';
 import type {Page} from 'playwright-core';
 import {openPage, watchPage} from './support/browser';
 import {expectNone, sharedBrowser, withContext} from './support/fixtures';
-import {loadExpectedUnits, normalizePath, unitById} from './support/site';
+import {buildDir, loadExpectedUnits, normalizePath, unitById} from './support/site';
 
 const browser = sharedBrowser();
 const units = await loadExpectedUnits();
@@ -32,6 +34,27 @@ function readViews(page: Page): Promise<ViewState[]> {
       html: view.innerHTML,
     };
   })`) as Promise<ViewState[]>;
+}
+
+/** A page record as the bundler emits it: the data of a page's views (`place`, `directives`). */
+const RECORD = /"directives":\{|directives:\{/;
+/** The chunk that holds the views' code: the one file with a sentence only that code writes. */
+function viewsCodeChunk(): string {
+  const dir = path.join(buildDir, 'assets/js');
+  const files = readdirSync(dir).filter((file) => file.endsWith('.js') && readFileSync(path.join(dir, file), 'utf8').includes('No unit has been retired yet.'));
+  if (files.length !== 1) throw new Error(`expected the views' code in one chunk, found it in ${files.length}: ${files.join(', ')}`);
+  return files[0]!;
+}
+
+/** Every script the page downloads (loaded or prefetched), with its body. */
+function collectScripts(page: Page): {name: string; body: Promise<string>}[] {
+  const scripts: {name: string; body: Promise<string>}[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.endsWith('.js')) {
+      scripts.push({name: path.basename(new URL(response.url()).pathname), body: response.text().catch(() => '')});
+    }
+  });
+  return scripts;
 }
 
 describe.concurrent('static org views', () => {
@@ -94,6 +117,50 @@ describe.concurrent('static org views', () => {
       for (const button of await buttons.all()) expect(await button.isEnabled(), `${await button.textContent()} enabled`).toBe(true);
       await page.getByRole('button', {name: 'Download SVG'}).click();
       await expect.poll(() => page.locator('[data-live-slot] [role="status"]').textContent()).toContain('downloaded');
+    });
+  });
+
+  it('a first visit downloads neither the views\' code nor any page\'s record; a page the browser draws itself loads both, and a page it came back to keeps its server markup', async ({expect}) => {
+    const engineering = unitById(units, 'engineering');
+    const viewsCode = viewsCodeChunk();
+    await withContext(browser(), {width: 1280}, async (context) => {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      const scripts = collectScripts(page);
+      await openPage(page, engineering.path);
+      // Docusaurus prefetches the linked pages' chunks at idle: wait for that too.
+      await page.waitForLoadState('networkidle');
+      const firstVisit = await Promise.all(scripts.map(async (script) => ({name: script.name, body: await script.body})));
+      expect(firstVisit.length, 'scripts on the first visit').toBeGreaterThan(3);
+      expectNone(firstVisit.filter((script) => script.name === viewsCode).map((script) => script.name), 'the views\' code downloaded on a first visit');
+      expectNone(firstVisit.filter((script) => RECORD.test(script.body)).map((script) => script.name), 'page records downloaded on a first visit');
+      const served = await readViews(page);
+      expect(served.length, 'views on the first page').toBeGreaterThan(0);
+
+      // Follow a link in the Place block to a page the browser must draw itself.
+      scripts.length = 0;
+      const link = page.locator('[data-static-view="place"] a[href^="/"]').first();
+      const href = (await link.getAttribute('href'))!;
+      const firstSource = (await page.locator('[data-static-view="place"]').getAttribute('data-static-page'))!;
+      await link.click();
+      await page.waitForURL((url) => normalizePath(url.href) === normalizePath(href));
+      // The router keeps showing the first page until the next one is ready: wait for the next page's own block.
+      await expect
+        .poll(() => page.locator(`[data-static-view="place"]:not([data-static-page="${firstSource}"]) a[href]`).count(), {message: 'links in the next page\'s Place block'})
+        .toBeGreaterThan(0);
+      const navigation = await Promise.all(scripts.map(async (script) => ({name: script.name, body: await script.body})));
+      expect(navigation.map((script) => script.name), 'scripts loaded for the next page').toContain(viewsCode);
+      expect(navigation.filter((script) => RECORD.test(script.body)).length, 'records loaded for the next page').toBe(1);
+
+      // Back to the first page: its views are the server's markup again, without its record.
+      scripts.length = 0;
+      await page.goBack();
+      await page.waitForURL((url) => normalizePath(url.href) === normalizePath(engineering.path));
+      await expect.poll(() => page.locator(`[data-static-page="${firstSource}"]`).count(), {message: 'the first page shown again'}).toBeGreaterThan(0);
+      await expect.poll(async () => (await readViews(page)).map((view) => view.html), {message: 'the first page\'s views after coming back'}).toEqual(served.map((view) => view.html));
+      const back = await Promise.all(scripts.map(async (script) => ({name: script.name, body: await script.body})));
+      expectNone(back.filter((script) => RECORD.test(script.body)).map((script) => script.name), 'records loaded to show the first page again');
+      expectNone(watch.problems(), 'problems while navigating');
     });
   });
 });

@@ -33,7 +33,7 @@ import {createSiteModel, type OrgSiteModel} from '../org/site-model';
 import {DEFAULT_VOCABULARY_FILE} from '../org/vocabulary';
 import {createContentChecker, HANDBOOK_DOCS_SHAPE, requireVocabulary} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
-import {writePageData} from './page-data-files';
+import {PAGE_VIEWS_QUERY, writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */
@@ -214,10 +214,19 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       return production ? [] : [path.join(pluginDir, 'dev-banner.ts')];
     },
 
-    configureWebpack() {
+    configureWebpack(_config, isServer) {
       return {
         module: {
           rules: [
+            {
+              test: /\.json$/,
+              include: [pageDataDir],
+              resourceQuery: (query: string) => query === PAGE_VIEWS_QUERY,
+              type: 'javascript/auto',
+              // The browser bundle of a build loads a page's record and the views' code only when
+              // the browser renders that page itself; the server bundle and `docusaurus start` import both.
+              use: [{loader: path.join(pluginDir, 'page-views-loader.cjs'), options: {deferred: production && !isServer, pageDataDir, runtime: path.join(pluginDir, '..', 'theme', 'OrgView')}}],
+            },
             {
               test: /\.mdx?$/,
               include: [docsDir],

@@ -9,6 +9,9 @@ import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {PageOrgData} from '../org/page-data';
 
+/** Marks a page's import of its record as its org views module (page-views-loader.cjs). */
+export const PAGE_VIEWS_QUERY = '?org-views';
+
 export function pageDataFile(pageDataDir: string, source: string): string {
   return path.join(pageDataDir, `${source}.json`);
 }

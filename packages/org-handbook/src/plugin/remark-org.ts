@@ -4,9 +4,12 @@
  * page carries only its own facts in its own chunk (nothing in global data):
  *
  * - pages with an `org:` block get a "Place in the organization" section;
- * - `<UnitCount>`, `<UnitList>`, `<StaleUnits>`, `<RetiredUnits>` and
- *   `<FrontMatterReference>` become plain Markdown (no JavaScript);
- * - `<OrgChart>` receives its precomputed layout as a prop.
+ * - `<UnitCount>` and `<FrontMatterReference>` become plain Markdown;
+ * - `<UnitList>`, `<StaleUnits>`, `<RetiredUnits>` and `<OrgChart>`, and the
+ *   Place block itself, become `<OrgView page={…} view="…">`: the page
+ *   imports its record through the plugin's page-views loader, which leaves
+ *   the record and the views' code out of what a browser loads for a
+ *   server-rendered page (see page-views-loader.cjs).
  *
  * It computes nothing: it reads the record org-plugin.ts prepared for this
  * page (org/page-data.ts). The plugin's loader makes the page's
@@ -16,13 +19,13 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Program} from 'estree';
-import type {Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, Text} from 'mdast';
+import type {Heading, PhrasingContent, Root, RootContent, Table, TableCell, Text} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm} from 'mdast-util-mdx';
 import {visit, SKIP} from 'unist-util-visit';
-import {valueToEstree} from 'estree-util-value-to-estree';
 import {DIRECTIVE_NAMES, directiveSignature, type DirectiveAttributes} from '../org/directives';
-import type {ListedUnit, PageOrgData} from '../org/page-data';
-import {pageDataFile} from './page-data-files';
+import type {PageOrgData} from '../org/page-data';
+import {PLACE_VIEW} from '../org/view-names';
+import {pageDataFile, PAGE_VIEWS_QUERY} from './page-data-files';
 
 export interface RemarkOrgOptions {
   siteDir: string;
@@ -30,12 +33,11 @@ export interface RemarkOrgOptions {
   pageDataDir: string;
 }
 
-// OrgChart and UnitPlace come from the MDX component mapping (src/theme/MDXComponents.tsx);
-// only the chart's buttons, used on few pages, are imported where they are used.
-const ORG_CHART = 'OrgChart';
-const UNIT_PLACE = 'UnitPlace';
-/** Holds what stays fixed after the build, so that React does not hydrate it (theme/StaticView). */
-const STATIC_VIEW = 'StaticView';
+// OrgView comes from the MDX component mapping (theme/MDXComponents); only the chart's
+// buttons, used on few pages, are imported where they are used.
+const ORG_VIEW = 'OrgView';
+/** The page's org views module (plugin/page-views-loader.cjs), as the page names it. */
+const PAGE_VIEWS = '__orgPageViews';
 const CHART_ACTIONS = {local: '__OrgChartActions', source: '@theme/OrgChart/Actions'};
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
@@ -64,6 +66,16 @@ export default function remarkOrg(options: RemarkOrgOptions) {
     }
     const data = JSON.parse(readFileSync(dataFile, 'utf8')) as PageOrgData;
     let drawsFullChart = false;
+    let hasViews = false;
+    const orgView = (view: string, children: MdxJsxFlowElement['children'] = []): MdxJsxFlowElement => {
+      hasViews = true;
+      return {
+        type: 'mdxJsxFlowElement',
+        name: ORG_VIEW,
+        attributes: [identifierAttribute('page', PAGE_VIEWS), {type: 'mdxJsxAttribute', name: 'view', value: view}],
+        children,
+      };
+    };
 
     visit(tree, (node, index, parent) => {
       if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !parent || index === undefined) return;
@@ -73,7 +85,8 @@ export default function remarkOrg(options: RemarkOrgOptions) {
         (parent.children as RootContent[]).splice(index, 1, ...(nodes as RootContent[]));
         return [SKIP, index + nodes.length] as [typeof SKIP, number];
       };
-      const result = data.directives[directiveSignature(element.name, readAttributes(source, element))];
+      const signature = directiveSignature(element.name, readAttributes(source, element));
+      const result = data.directives[signature];
       if (!result) {
         // The check prepares every directive it finds; one it missed must not pass silently.
         if (production) throw new DirectiveError(source, element, 'was not prepared by the org plugin; run `npm run check`');
@@ -83,45 +96,23 @@ export default function remarkOrg(options: RemarkOrgOptions) {
         case 'text':
           return replace([text(result.text)]);
         case 'list':
-          return replace([staticView([unitList(result.items)])]);
         case 'stale':
-          return replace([
-            staticView([
-              result.stale.length > 0
-                ? unitList(result.stale)
-                : paragraph([text(`No unit's review is older than ${result.maxAgeDays} days.`)]),
-              paragraph([text(`Units with no review date yet: ${result.unreviewed.length === 0 ? 'none' : String(result.unreviewed.length)}.`)]),
-              ...(result.unreviewed.length > 0 ? [unitList(result.unreviewed)] : []),
-            ]),
-          ]);
         case 'retired':
-          return replace([staticView([result.items.length > 0 ? unitList(result.items) : paragraph([text('No unit has been retired yet.')])])]);
+          return replace([orgView(signature)]);
         case 'reference':
           return replace([
             table(['Field', 'Type', 'Required', 'Meaning', 'Example'], result.fields, [0, 4]),
             table(['Kind', 'May report to', 'May have'], result.kinds, [0]),
           ]);
         case 'chart':
-          element.name = ORG_CHART;
-          element.attributes = [expressionAttribute('chart', result.chart)];
-          element.children = [{type: 'mdxJsxFlowElement', name: CHART_ACTIONS.local, attributes: [], children: []}];
           drawsFullChart = true;
-          return SKIP;
+          return replace([orgView(signature, [{type: 'mdxJsxFlowElement', name: CHART_ACTIONS.local, attributes: [], children: []}])]);
       }
     });
 
-    if (data.place) {
-      insertAfterIntro(tree, [
-        heading('Place in the organization'),
-        {
-          type: 'mdxJsxFlowElement',
-          name: UNIT_PLACE,
-          attributes: Object.entries(data.place).map(([name, value]) => expressionAttribute(name, value)),
-          children: [],
-        },
-      ]);
-    }
+    if (data.place) insertAfterIntro(tree, [heading('Place in the organization'), orgView(PLACE_VIEW)]);
     if (drawsFullChart) tree.children.unshift(importNode(CHART_ACTIONS.local, CHART_ACTIONS.source));
+    if (hasViews) tree.children.unshift(importNode(PAGE_VIEWS, `${dataFile}${PAGE_VIEWS_QUERY}`));
   };
 }
 
@@ -140,31 +131,8 @@ function text(value: string): Text {
   return {type: 'text', value};
 }
 
-function paragraph(children: PhrasingContent[]): Paragraph {
-  return {type: 'paragraph', children};
-}
-
 function heading(value: string): Heading {
   return {type: 'heading', depth: 2, children: [text(value)]};
-}
-
-function unitList(items: readonly ListedUnit[]): List {
-  return {
-    type: 'list',
-    ordered: false,
-    spread: false,
-    children: items.map(
-      (item): ListItem => ({
-        type: 'listItem',
-        spread: false,
-        children: [paragraph([{type: 'link', url: item.href, children: [text(item.name)]}, ...(item.detail ? [text(`: ${item.detail}`)] : [])])],
-      }),
-    ),
-  };
-}
-
-function staticView(children: RootContent[]): MdxJsxFlowElement {
-  return {type: 'mdxJsxFlowElement', name: STATIC_VIEW, attributes: [], children: children as MdxJsxFlowElement['children']};
 }
 
 function table(header: string[], rows: string[][], codeColumns: number[]): Table {
@@ -182,14 +150,15 @@ function program(body: Program['body']): Program {
   return {type: 'Program', sourceType: 'module', body};
 }
 
-function expressionAttribute(name: string, value: unknown): MdxJsxAttribute {
+/** `name={identifier}`: a value the page imports. */
+function identifierAttribute(name: string, identifier: string): MdxJsxAttribute {
   return {
     type: 'mdxJsxAttribute',
     name,
     value: {
       type: 'mdxJsxAttributeValueExpression',
-      value: '',
-      data: {estree: program([{type: 'ExpressionStatement', expression: valueToEstree(value)}])},
+      value: identifier,
+      data: {estree: program([{type: 'ExpressionStatement', expression: {type: 'Identifier', name: identifier}}])},
     },
   };
 }

@@ -1,33 +1,15 @@
 /**
- * The theme's MDX components plus the org views that the plugin's remark step
- * writes into pages. Shipped through the plugin's theme path, so a site
- * registers nothing by hand; a site that swizzles MDXComponents itself wraps
- * this one through `@theme-original/MDXComponents`. Registered here, the views
- * ship once in the main bundle: if each page imported them, every route of the
- * route table (which every page downloads) would also name their chunk, a cost
- * that grows with the number of units.
- *
- * Each org view is held in a StaticView: fixed at build time, so a
- * server-rendered page hands it over as static HTML that React leaves alone
- * while it hydrates. The remark step wraps the lists it writes in StaticView too.
+ * The theme's MDX components plus OrgView, which the plugin's remark step
+ * writes into pages for each org view (the Place block, charts, lists).
+ * Shipped through the plugin's theme path, so a site registers nothing by
+ * hand; a site that swizzles MDXComponents itself wraps this one through
+ * `@theme-original/MDXComponents`. Registered here, OrgView ships once with
+ * the doc page's code: if each page imported it, every route of the route
+ * table (which every page downloads) would also name its chunk, a cost that
+ * grows with the number of units. The views' own code is not here: a page
+ * loads it only when the browser must draw the views itself (OrgView).
  */
-import type {ReactNode} from 'react';
 import MDXComponents from '@theme-init/MDXComponents';
-import OrgChart, {type OrgChartProps} from '../OrgChart';
-import StaticView from '../StaticView';
-import UnitPlace, {type UnitPlaceProps} from '../UnitPlace';
+import OrgView from '../OrgView';
 
-function StaticUnitPlace(props: UnitPlaceProps): ReactNode {
-  return (
-    <StaticView>
-      <UnitPlace {...props} />
-    </StaticView>
-  );
-}
-
-/** The chart stays static; its buttons (the children the remark step gives the landing chart) come to life in their slot. */
-function StaticOrgChart({children, ...props}: OrgChartProps): ReactNode {
-  return <StaticView live={children}>{(slot) => <OrgChart {...props}>{slot}</OrgChart>}</StaticView>;
-}
-
-export default {...MDXComponents, OrgChart: StaticOrgChart, UnitPlace: StaticUnitPlace, StaticView};
+export default {...MDXComponents, OrgView};

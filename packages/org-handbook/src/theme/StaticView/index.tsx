@@ -13,6 +13,10 @@
  *   walks nor compares its inside, and since the markup is the DOM's own,
  *   nothing is rewritten and nothing moves. The markup is read once and kept,
  *   so later renders leave the DOM alone too.
+ * - The browser never needs the view's code or data for that page: the
+ *   markup is also kept by page and view, and when the reader comes back to
+ *   the page by client-side navigation it is put back as it was, without
+ *   them (see OrgView: a page only loads them when the server did not render it).
  * - Its links keep what Link gives them, through one listener per view:
  *   a click on a handbook address navigates inside the app (no page reload),
  *   pointing at one or focusing it preloads its code. Like QuietLink, they
@@ -23,24 +27,51 @@
  */
 import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {useId, useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode} from 'react';
+import {useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode} from 'react';
 import {createPortal} from 'react-dom';
 import styles from './styles.module.css';
 
 export interface StaticViewProps {
-  /** The view, or a function that places the `slot` holding `live` inside it. */
-  children: ReactNode | ((slot: ReactNode) => ReactNode);
+  /** The page the view belongs to (its source file) and the view's name on that page: together they find its markup. */
+  page: string;
+  view: string;
+  /**
+   * The view, or a function that places the `slot` holding `live` inside it. Absent when
+   * the view's code is not loaded: the view then shows the server's markup, or nothing.
+   */
+  children?: ReactNode | ((slot: ReactNode) => ReactNode);
   /** An interactive part of the view that React must bring to life. */
   live?: ReactNode;
 }
 
+const PAGE_ATTRIBUTE = 'data-static-page';
 const VIEW_ATTRIBUTE = 'data-static-view';
 const SLOT_ATTRIBUTE = 'data-live-slot';
 
-/** The markup of this view as the server rendered it, while the page is being hydrated; else undefined. */
-function readServerMarkup(id: string, hydrating: boolean): string | undefined {
-  if (!hydrating || typeof document === 'undefined') return undefined;
-  return document.querySelector(`[${VIEW_ATTRIBUTE}="${CSS.escape(id)}"]`)?.innerHTML;
+/** Each view's markup as the server rendered it, by page and view, kept from the page's first hydration. */
+const serverMarkupKept = new Map<string, string>();
+const keyOf = (page: string, view: string) => `${page}\n${view}`;
+
+/** The server's markup of a view this browser hydrated, if any. */
+export function keptServerMarkup(page: string, view: string): string | undefined {
+  return serverMarkupKept.get(keyOf(page, view));
+}
+
+/** Whether the current document holds the server-rendered views of `page` (it is being, or was, hydrated). */
+export function documentShowsPage(page: string): boolean {
+  return document.querySelector(`[${PAGE_ATTRIBUTE}="${CSS.escape(page)}"]`) !== null;
+}
+
+/**
+ * The markup to hand over as is: while the page is being hydrated, the server's, read from
+ * the DOM (and kept); later, the kept copy when the view's code is not loaded.
+ */
+function staticMarkup(page: string, view: string, hydrating: boolean, rendersItself: boolean): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  if (!hydrating) return rendersItself ? undefined : keptServerMarkup(page, view);
+  const markup = document.querySelector(`[${PAGE_ATTRIBUTE}="${CSS.escape(page)}"][${VIEW_ATTRIBUTE}="${CSS.escape(view)}"]`)?.innerHTML;
+  if (markup !== undefined) serverMarkupKept.set(keyOf(page, view), markup);
+  return markup;
 }
 
 /** The handbook address a click or hover on `target` leads to, if the app itself should handle it. */
@@ -55,11 +86,11 @@ function internalAddress(target: EventTarget, view: Element): string | undefined
   return href;
 }
 
-export default function StaticView({children, live}: StaticViewProps): ReactNode {
-  const id = useId();
+export default function StaticView({page, view, children, live}: StaticViewProps): ReactNode {
   const isBrowser = useIsBrowser();
   // Before hydration ends, useIsBrowser() is false on the client too: that is how hydration is told from a client render.
-  const [serverMarkup] = useState(() => readServerMarkup(id, !isBrowser));
+  const [serverMarkup] = useState(() => staticMarkup(page, view, !isBrowser, children !== undefined));
+  const marks = {[PAGE_ATTRIBUTE]: page, [VIEW_ATTRIBUTE]: view};
   const history = useHistory();
   const viewRef = useRef<HTMLDivElement>(null);
   const [slotElement, setSlotElement] = useState<Element | null>(null);
@@ -82,7 +113,7 @@ export default function StaticView({children, live}: StaticViewProps): ReactNode
       </div>
     ) : null;
     return (
-      <div className={styles.view} {...{[VIEW_ATTRIBUTE]: id}}>
+      <div className={styles.view} {...marks}>
         {typeof children === 'function' ? children(slot) : children}
       </div>
     );
@@ -104,7 +135,7 @@ export default function StaticView({children, live}: StaticViewProps): ReactNode
       <div
         ref={viewRef}
         className={styles.view}
-        {...{[VIEW_ATTRIBUTE]: id}}
+        {...marks}
         dangerouslySetInnerHTML={{__html: serverMarkup}}
         onClick={navigate}
         onMouseOver={preload}

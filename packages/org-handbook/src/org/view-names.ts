@@ -1,0 +1,7 @@
+/**
+ * How a page names its org views (remark step, page records, theme). Its own
+ * module so that the views' browser code imports this name and nothing of the model.
+ */
+
+/** A unit page's "Place in the organization" view; a directive's view is named by its signature (directives.ts). */
+export const PLACE_VIEW = 'place';

@@ -1,0 +1,33 @@
+// Builds the module a page imports for its org views (`<record>.json?org-views`, written
+// into the page by remark-org.ts). The same import means two things:
+//
+// - In the server bundle and under `docusaurus start` ("inline"): the record and the
+//   views' code, imported as usual, so the page renders in full and the build's
+//   broken-link check sees every link.
+// - In the browser bundle of a build ("deferred"): neither. A server-rendered page
+//   hands its views over as static HTML (theme/StaticView), so on a first visit the
+//   browser needs neither the record nor the views' code, and a prefetch of the page
+//   (a `<link rel=prefetch>` of its chunks) downloads neither. Only when the page's
+//   module runs for a page the server did not render (a client-side navigation, or a
+//   hover that preloads one) does it load both, before the module finishes: the
+//   router waits for it as for any chunk, so the page never shows without them.
+'use strict';
+const path = require('node:path');
+
+module.exports = function orgPageViewsLoader() {
+  const {deferred, runtime, pageDataDir} = this.getOptions();
+  const record = JSON.stringify(this.resourcePath);
+  // The page's source file (`docs/…/x.md`): it marks the page's server-rendered views in the DOM.
+  const source = JSON.stringify(path.relative(pageDataDir, this.resourcePath).slice(0, -'.json'.length).split(path.sep).join('/'));
+  if (!deferred) {
+    return [
+      `import data from ${record};`,
+      `import render from ${JSON.stringify(`${runtime}/render`)};`,
+      `export default {source: ${source}, data, render};`,
+    ].join('\n');
+  }
+  return [
+    `import {loadPageViews} from ${JSON.stringify(`${runtime}/deferred`)};`,
+    `export default await loadPageViews(${source}, () => import(${record}));`,
+  ].join('\n');
+};
