@@ -1,8 +1,7 @@
 /**
- * The site's MDX component mapping: the org handbook plugin's (which adds the
- * org views to the theme's), plus every Markdown table wrapped in a focusable,
- * labelled scroll region, so a wide table scrolls inside itself on a phone and
- * by keyboard (axe: scrollable-region-focusable).
+ * The site's MDX component mapping: the theme's, plus every Markdown table
+ * wrapped in a focusable, labelled scroll region, so a wide table scrolls
+ * inside itself on a phone and by keyboard (axe: scrollable-region-focusable).
  */
 import type {ComponentProps, ReactNode} from 'react';
 import MDXComponents from '@theme-original/MDXComponents';

@@ -66,6 +66,8 @@ export function validateOptions({validate, options}: OptionValidationContext<Par
 }
 
 const pluginDir = path.dirname(fileURLToPath(import.meta.url));
+/** The theme's OrgView folder: the code a page's org views module and the remark step's OrgView import. */
+const viewsRuntimeDir = path.join(pluginDir, '..', 'theme', 'OrgView');
 
 /** Where the plugin leaves one record per page; the remark step reads from here. */
 export function pageDataDirOf(siteDir: string): string {
@@ -211,7 +213,8 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
     },
 
     getClientModules() {
-      return production ? [] : [path.join(pluginDir, 'dev-banner.ts')];
+      // What every page with org views imports, once in the main bundle (see theme/OrgView/client.ts).
+      return [path.join(viewsRuntimeDir, 'client.ts'), ...(production ? [] : [path.join(pluginDir, 'dev-banner.ts')])];
     },
 
     configureWebpack(_config, isServer) {
@@ -225,7 +228,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
               type: 'javascript/auto',
               // The browser bundle of a build loads a page's record and the views' code only when
               // the browser renders that page itself; the server bundle and `docusaurus start` import both.
-              use: [{loader: path.join(pluginDir, 'page-views-loader.cjs'), options: {deferred: production && !isServer, pageDataDir, runtime: path.join(pluginDir, '..', 'theme', 'OrgView')}}],
+              use: [{loader: path.join(pluginDir, 'page-views-loader.cjs'), options: {deferred: production && !isServer, pageDataDir, runtime: viewsRuntimeDir}}],
             },
             {
               test: /\.mdx?$/,

@@ -9,25 +9,31 @@
 //   browser needs neither the record nor the views' code, and a prefetch of the page
 //   (a `<link rel=prefetch>` of its chunks) downloads neither. Only when the page's
 //   module runs for a page the server did not render (a client-side navigation, or a
-//   hover that preloads one) does it load both, before the module finishes: the
-//   router waits for it as for any chunk, so the page never shows without them.
+//   hover that preloads one) does it fetch the record (published as a file of its own)
+//   and load the views' code, before the module finishes: the router waits for it as
+//   for any chunk, so the page never shows without them.
 'use strict';
+const {createHash} = require('node:crypto');
 const path = require('node:path');
 
-module.exports = function orgPageViewsLoader() {
+module.exports = function orgPageViewsLoader(record) {
   const {deferred, runtime, pageDataDir} = this.getOptions();
-  const record = JSON.stringify(this.resourcePath);
+  const recordPath = JSON.stringify(this.resourcePath);
   // The page's source file (`docs/…/x.md`): it marks the page's server-rendered views in the DOM.
   const source = JSON.stringify(path.relative(pageDataDir, this.resourcePath).slice(0, -'.json'.length).split(path.sep).join('/'));
   if (!deferred) {
     return [
-      `import data from ${record};`,
+      `import data from ${recordPath};`,
       `import render from ${JSON.stringify(`${runtime}/render`)};`,
       `export default {source: ${source}, data, render};`,
     ].join('\n');
   }
+  // The record becomes a file of the build, named by its content, that the browser fetches: not a
+  // chunk, since every chunk costs an entry in the chunk table that every page downloads.
+  const file = `assets/org/${createHash('sha256').update(record).digest('hex').slice(0, 16)}.json`;
+  this.emitFile(file, record);
   return [
-    `import {loadPageViews} from ${JSON.stringify(`${runtime}/deferred`)};`,
-    `export default await loadPageViews(${source}, () => import(${record}));`,
+    `import {loadPageViews} from ${JSON.stringify(`${runtime}/client`)};`,
+    `export default await loadPageViews(${source}, __webpack_public_path__ + ${JSON.stringify(file)});`,
   ].join('\n');
 };

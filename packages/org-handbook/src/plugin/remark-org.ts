@@ -18,6 +18,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import type {Program} from 'estree';
 import type {Heading, PhrasingContent, Root, RootContent, Table, TableCell, Text} from 'mdast';
 import type {MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement, MdxjsEsm} from 'mdast-util-mdx';
@@ -33,9 +34,8 @@ export interface RemarkOrgOptions {
   pageDataDir: string;
 }
 
-// OrgView comes from the MDX component mapping (theme/MDXComponents); only the chart's
-// buttons, used on few pages, are imported where they are used.
-const ORG_VIEW = 'OrgView';
+/** The component the page draws each view with; its module is a client module, in the main bundle (theme/OrgView/client.ts). */
+const ORG_VIEW = {local: '__OrgView', imported: 'OrgView', source: fileURLToPath(new URL('../theme/OrgView/client.ts', import.meta.url))};
 /** The page's org views module (plugin/page-views-loader.cjs), as the page names it. */
 const PAGE_VIEWS = '__orgPageViews';
 const CHART_ACTIONS = {local: '__OrgChartActions', source: '@theme/OrgChart/Actions'};
@@ -71,7 +71,7 @@ export default function remarkOrg(options: RemarkOrgOptions) {
       hasViews = true;
       return {
         type: 'mdxJsxFlowElement',
-        name: ORG_VIEW,
+        name: ORG_VIEW.local,
         attributes: [identifierAttribute('page', PAGE_VIEWS), {type: 'mdxJsxAttribute', name: 'view', value: view}],
         children,
       };
@@ -112,7 +112,9 @@ export default function remarkOrg(options: RemarkOrgOptions) {
 
     if (data.place) insertAfterIntro(tree, [heading('Place in the organization'), orgView(PLACE_VIEW)]);
     if (drawsFullChart) tree.children.unshift(importNode(CHART_ACTIONS.local, CHART_ACTIONS.source));
-    if (hasViews) tree.children.unshift(importNode(PAGE_VIEWS, `${dataFile}${PAGE_VIEWS_QUERY}`));
+    if (hasViews) {
+      tree.children.unshift(importNode(PAGE_VIEWS, `${dataFile}${PAGE_VIEWS_QUERY}`), importNode(ORG_VIEW.local, ORG_VIEW.source, ORG_VIEW.imported));
+    }
   };
 }
 
@@ -163,15 +165,20 @@ function identifierAttribute(name: string, identifier: string): MdxJsxAttribute 
   };
 }
 
-function importNode(local: string, from: string): MdxjsEsm {
+/** `import local from 'from'`, or `import {imported as local} from 'from'`. */
+function importNode(local: string, from: string, imported?: string): MdxjsEsm {
   return {
     type: 'mdxjsEsm',
-    value: `import ${local} from '${from}';`,
+    value: imported ? `import {${imported} as ${local}} from ${JSON.stringify(from)};` : `import ${local} from ${JSON.stringify(from)};`,
     data: {
       estree: program([
         {
           type: 'ImportDeclaration',
-          specifiers: [{type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name: local}}],
+          specifiers: [
+            imported
+              ? {type: 'ImportSpecifier', imported: {type: 'Identifier', name: imported}, local: {type: 'Identifier', name: local}}
+              : {type: 'ImportDefaultSpecifier', local: {type: 'Identifier', name: local}},
+          ],
           source: {type: 'Literal', value: from},
           attributes: [],
         },

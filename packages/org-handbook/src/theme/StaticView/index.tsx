@@ -29,6 +29,7 @@ import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import {useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode} from 'react';
 import {createPortal} from 'react-dom';
+import {PAGE_ATTRIBUTE, VIEW_ATTRIBUTE} from './marks';
 import styles from './styles.module.css';
 
 export interface StaticViewProps {
@@ -44,8 +45,6 @@ export interface StaticViewProps {
   live?: ReactNode;
 }
 
-const PAGE_ATTRIBUTE = 'data-static-page';
-const VIEW_ATTRIBUTE = 'data-static-view';
 const SLOT_ATTRIBUTE = 'data-live-slot';
 
 /** Each view's markup as the server rendered it, by page and view, kept from the page's first hydration. */
@@ -55,11 +54,6 @@ const keyOf = (page: string, view: string) => `${page}\n${view}`;
 /** The server's markup of a view this browser hydrated, if any. */
 export function keptServerMarkup(page: string, view: string): string | undefined {
   return serverMarkupKept.get(keyOf(page, view));
-}
-
-/** Whether the current document holds the server-rendered views of `page` (it is being, or was, hydrated). */
-export function documentShowsPage(page: string): boolean {
-  return document.querySelector(`[${PAGE_ATTRIBUTE}="${CSS.escape(page)}"]`) !== null;
 }
 
 /**
