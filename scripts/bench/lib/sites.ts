@@ -40,6 +40,11 @@ export interface SiteFeatures {
   searchPlugin?: string;
   /** The search bar swizzle plain copies with the plugin (src/theme/SearchBar), when it has no org code. */
   searchTheme?: string;
+  /**
+   * The handbook's other swizzles without org code (a security fix to the breadcrumbs' JSON-LD, the
+   * tables' scroll region), with the site modules they import: the same site without org features has them too.
+   */
+  siteTheme: string[];
   showLastUpdateTime: boolean;
   sitemapLastmod?: 'date' | 'datetime';
   trailingSlash?: boolean;
@@ -59,6 +64,38 @@ export async function assertRealSiteExists(): Promise<void> {
   if (missing.length > 0) {
     throw new Error(`the handbook site is not complete yet (missing ${missing.join(', ')} in ${REPO_ROOT})`);
   }
+}
+
+/** Code that belongs to the org features: a swizzle that imports it stays out of plain. */
+const ORG_CODE = /packages\/org-handbook|@site\/src\/(org|components)\b|@theme\/(OrgView|OrgChart|UnitPlace|StaticView)/;
+
+/** src/theme/* other than SearchBar whose files import no org code, plus the src/lib modules they import. */
+async function readSiteTheme(notes: string[]): Promise<string[]> {
+  const themeRoot = path.join(REPO_ROOT, 'src/theme');
+  if (!(await exists(themeRoot))) return [];
+  const mirrored: string[] = [];
+  const libs = new Set<string>();
+  for (const entry of await readdir(themeRoot, {withFileTypes: true})) {
+    if (entry.name === 'SearchBar') continue;
+    const relative = `src/theme/${entry.name}`;
+    const files = entry.isDirectory() ? await listFiles(path.join(themeRoot, entry.name)) : [path.join(themeRoot, entry.name)];
+    const texts = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+    if (texts.some((text) => ORG_CODE.test(text))) {
+      notes.push(`${relative} imports org code; plain keeps the theme's own`);
+      continue;
+    }
+    mirrored.push(relative);
+    for (const text of texts) for (const match of text.matchAll(/@site\/(src\/lib\/[\w./-]+)/g)) libs.add(match[1]!);
+  }
+  for (const lib of libs) {
+    for (const extension of ['', '.ts', '.tsx', '.js']) {
+      if (await exists(path.join(REPO_ROOT, lib + extension))) {
+        mirrored.push(lib + extension);
+        break;
+      }
+    }
+  }
+  return mirrored;
 }
 
 /** Reads the settings plain mirrors from the real docusaurus.config.ts, by looking at its text. */
@@ -82,13 +119,16 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
       }
     }
   }
+  const siteTheme = await readSiteTheme(notes);
   const trailing = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
   const lastmod = /lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod'];
   return {
     mermaid: /@docusaurus\/theme-mermaid/.test(config) && /\bmermaid:\s*true/.test(config),
     ...(searchPlugin && !notes.some((note) => note.startsWith(searchPlugin)) ? {searchPlugin} : {}),
     ...(searchTheme ? {searchTheme} : {}),
-    showLastUpdateTime: /\bshowLastUpdateTime:\s*true/.test(config),
+    siteTheme,
+    // On unless written `false`: the handbook turns it on whenever the site is in git, as the benchmark's sites are.
+    showLastUpdateTime: /\bshowLastUpdateTime:\s*(?!false\b)\S/.test(config),
     v4: /\bv4:\s*true/.test(config),
     ...(lastmod ? {sitemapLastmod: lastmod} : {}),
     ...(trailing ? {trailingSlash: trailing === 'true'} : {}),
@@ -233,7 +273,7 @@ export async function createPlainSite(siteDir: string, docsDir: string, features
       await cp(from, path.join(siteDir, 'static', asset));
     }
   }
-  for (const copied of [features.searchPlugin, features.searchTheme]) {
+  for (const copied of [features.searchPlugin, features.searchTheme, ...features.siteTheme]) {
     if (copied) await cp(path.join(REPO_ROOT, copied), path.join(siteDir, copied), {recursive: true});
   }
   if (features.searchPlugin) {

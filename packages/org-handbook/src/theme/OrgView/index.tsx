@@ -20,13 +20,8 @@ export default function OrgView({page, view, children}: OrgViewProps): ReactNode
   const [views, setViews] = useState(page);
   useEffect(() => {
     // Not reached in normal use: a page whose views were not loaded was hydrated, so its markup is kept.
-    // Should that markup be missing (a failed hydration), the view loads and draws itself.
-    if (views.render || keptServerMarkup(page.source, view) !== undefined || !page.load) return;
-    let current = true;
-    void page.load().then((loaded) => current && setViews(loaded));
-    return () => {
-      current = false;
-    };
+    // Should that markup be missing, the view loads and draws itself rather than stay empty.
+    if (!views.render && keptServerMarkup(page.source, view) === undefined) void page.load?.().then(setViews);
   }, [page, view, views]);
   const {data, render} = views;
   return (

@@ -64,7 +64,9 @@ function staticMarkup(page: string, view: string, hydrating: boolean, rendersIts
   if (typeof document === 'undefined') return undefined;
   if (!hydrating) return rendersItself ? undefined : keptServerMarkup(page, view);
   const markup = document.querySelector(`[${PAGE_ATTRIBUTE}="${CSS.escape(page)}"][${VIEW_ATTRIBUTE}="${CSS.escape(view)}"]`)?.innerHTML;
-  if (markup !== undefined) serverMarkupKept.set(keyOf(page, view), markup);
+  // Kept at the first attempt: should React retry the hydration, the DOM may no longer hold it.
+  if (markup === undefined) return keptServerMarkup(page, view);
+  serverMarkupKept.set(keyOf(page, view), markup);
   return markup;
 }
 
