@@ -18,14 +18,14 @@ const path = require('node:path');
 
 module.exports = function orgPageViewsLoader(record) {
   const {deferred, runtime, pageDataDir} = this.getOptions();
-  const recordPath = JSON.stringify(this.resourcePath);
   // The page's source file (`docs/…/x.md`): it marks the page's server-rendered views in the DOM.
   const source = JSON.stringify(path.relative(pageDataDir, this.resourcePath).slice(0, -'.json'.length).split(path.sep).join('/'));
   if (!deferred) {
+    // The record is this module's own source: inlined, rather than imported as a JSON module of its own
+    // (one more module per page for the bundler to hold).
     return [
-      `import data from ${recordPath};`,
       `import render from ${JSON.stringify(`${runtime}/render`)};`,
-      `export default {source: ${source}, data, render};`,
+      `export default {source: ${source}, data: JSON.parse(${JSON.stringify(record)}), render};`,
     ].join('\n');
   }
   // The record becomes a file of the build, named by its content, that the browser fetches: not a
