@@ -244,6 +244,47 @@ const METRICS: Metric[] = [
   {label: 'neighbourhood charts, all pages', value: (r) => r.neighbourhoodsMs, format: formatMs, oursOnly: true},
 ];
 
+/** A chunk's name without its content hash: the same route's chunk has the same name in both sites. */
+const chunkName = (file: string) => path.basename(file).replace(/\.[0-9a-f]{8}\.js$/, '');
+
+/**
+ * Which routes a page prefetches depends on which links are on screen when the browser is idle,
+ * and that can differ by one between the sites. This compares the chunks both prefetched, run by
+ * run, and names what only one of them prefetched.
+ */
+function prefetchedLikeForLike(ours: SiteRun[], plain: SiteRun[]): string {
+  const prefetchedOf = (run: SiteRun) =>
+    new Map((run.unitJs?.files ?? []).filter((file) => file.resourceType !== 'script').map((file) => [chunkName(file.path), file.gzipBytes]));
+  const deltas: number[] = [];
+  const onlyOurs = new Set<string>();
+  const onlyPlain = new Set<string>();
+  let shared = 0;
+  for (const [index, oursRun] of ours.entries()) {
+    const plainRun = plain[index];
+    if (!plainRun) break;
+    const mine = prefetchedOf(oursRun);
+    const theirs = prefetchedOf(plainRun);
+    let delta = 0;
+    shared = 0;
+    for (const [name, bytes] of mine) {
+      const other = theirs.get(name);
+      if (other === undefined) onlyOurs.add(name);
+      else {
+        delta += bytes - other;
+        shared += 1;
+      }
+    }
+    for (const name of theirs.keys()) if (!mine.has(name)) onlyPlain.add(name);
+    deltas.push(delta);
+  }
+  if (deltas.length === 0) return 'unit page JS prefetched, the same chunks in both: n/a';
+  const delta = summarize(deltas).median;
+  const extra = [onlyOurs.size > 0 ? `only ours prefetched ${[...onlyOurs].join(', ')}` : '', onlyPlain.size > 0 ? `only plain prefetched ${[...onlyPlain].join(', ')}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `unit page JS prefetched, the ${shared} chunks both prefetched: ${delta >= 0 ? '+' : '−'}${formatKB(Math.abs(delta))}${extra ? ` (${extra})` : ''}`;
+}
+
 function report(results: SiteRun[], args: Args): string {
   const of = (site: SiteName) => results.filter((result) => result.site === site && !result.error);
   const rows = METRICS.map((metric) => {
@@ -276,6 +317,7 @@ function report(results: SiteRun[], args: Args): string {
     '',
     budget(`unit page JS run on a first visit, ours − plain`, run, 2000),
     budget(`unit page JS prefetched, ours − plain`, prefetched, 5000),
+    prefetchedLikeForLike(of('ours'), of('plain')),
   ].join('\n');
 }
 
