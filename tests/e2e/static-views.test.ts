@@ -119,6 +119,33 @@ describe.concurrent('static org views', () => {
     });
   });
 
+  it('coming back to the landing page by client navigation brings back its chart, with live buttons', async ({expect}) => {
+    await withContext(browser(), {width: 1280}, async (context) => {
+      const page = await context.newPage();
+      const watch = watchPage(page);
+      await openPage(page, '/');
+      await page.evaluate(`window.__e2eMarker = 'same document'`);
+      const chart = page.locator('[data-static-view^="OrgChart"]').first();
+      const chartLinks = await chart.locator('a[href]').count();
+      expect(chartLinks, 'links in the landing chart').toBeGreaterThan(0);
+      const link = chart.locator('a[href^="/"]:not([href="/"])').first();
+      const href = (await link.getAttribute('href'))!;
+      await link.click();
+      await page.waitForURL((url) => normalizePath(url.href) === normalizePath(href));
+      await expect.poll(() => page.locator('[data-static-page="docs/index.md"]').count(), {message: 'the landing page gone'}).toBe(0);
+      await page.goBack();
+      await page.waitForURL((url) => normalizePath(url.href) === '/');
+      await expect.poll(() => chart.locator('a[href]').count(), {message: 'links in the landing chart after coming back'}).toBe(chartLinks);
+      expect(await page.evaluate('window.__e2eMarker'), 'the window after coming back (a reload would reset it)').toBe('same document');
+      const buttons = chart.locator('[data-live-slot] button');
+      expect(await buttons.count(), 'buttons under the chart after coming back').toBe(2);
+      for (const button of await buttons.all()) expect(await button.isEnabled(), `${await button.textContent()} enabled`).toBe(true);
+      await page.getByRole('button', {name: 'Download SVG'}).click();
+      await expect.poll(() => page.locator('[data-live-slot] [role="status"]').textContent()).toContain('downloaded');
+      expectNone(watch.problems(), 'problems while navigating');
+    });
+  });
+
   it('a first visit downloads neither the views\' code nor any page\'s record; a page the browser draws itself loads both, and a page it came back to keeps its server markup', async ({expect}) => {
     const engineering = unitById(units, 'engineering');
     const viewsCode = viewsCodeChunk();
