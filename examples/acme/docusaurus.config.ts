@@ -21,7 +21,8 @@ const config: Config = {
   tagline: 'How Acme Corp is organized, imported from its Backstage catalog.',
   favicon: 'img/favicon.svg',
   url: process.env.ACME_SITE_URL ?? 'https://acme.example.org',
-  baseUrl: '/',
+  // Served from a sub-path, as a handbook beside other sites on one host would be (and as CI checks it).
+  baseUrl: process.env.ACME_BASE_URL ?? '/acme/',
   trailingSlash: HANDBOOK_DOCS_SHAPE.trailingSlash,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',

@@ -93,6 +93,8 @@ export interface StaticServerOptions {
   cacheAssets?: boolean;
   /** 0 (the default) picks a free port. */
   port?: number;
+  /** The site's base URL, as a host serving it from a sub-path would (`/acme/`); default `/`. Addresses outside it answer 404. */
+  basePath?: string;
 }
 
 export interface StaticServer {
@@ -122,7 +124,9 @@ export async function startStaticServer(root: string, options: StaticServerOptio
       response.writeHead(400, {'content-type': 'text/plain; charset=utf-8'}).end('Bad request');
       return;
     }
-    const file = resolveFile(rootDir, urlPath);
+    const base = options.basePath ?? '/';
+    const inside = urlPath.startsWith(base) || `${urlPath}/` === base;
+    const file = inside ? resolveFile(rootDir, `/${urlPath.slice(base.length)}`) : undefined;
     const status = file ? 200 : 404;
     const served = file ?? (isFile(notFoundPage) ? notFoundPage : undefined);
     if (!served) {
@@ -132,7 +136,7 @@ export async function startStaticServer(root: string, options: StaticServerOptio
     const type = contentTypeOf(served);
     const headers: Record<string, string | number> = {
       'content-type': type,
-      'cache-control': options.cacheAssets && file && urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'cache-control': options.cacheAssets && file && urlPath.startsWith(`${base}assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
     if (options.compress) headers.vary = 'Accept-Encoding';
     if (options.compress && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {

@@ -1,7 +1,9 @@
 /**
  * The second handbook, examples/acme/ (Backstage's example organization,
  * imported), built by the same plugin (`npm run build:acme`): the engine
- * draws another organization with that site's own words.
+ * draws another organization with that site's own words. It is served from
+ * a sub-path (`/acme/`, its base URL), so every address the views write and
+ * every record a page fetches must carry it.
  */
 import {existsSync} from 'node:fs';
 import path from 'node:path';
@@ -13,23 +15,26 @@ import {expectNone, sharedBrowser} from './support/fixtures';
 import {normalizePath, siteDir} from './support/site';
 
 const acmeBuild = path.join(siteDir, 'examples', 'acme', 'build');
+/** examples/acme/docusaurus.config.ts's baseUrl. */
+const BASE = '/acme/';
 const browser = sharedBrowser();
 let server: StaticServer;
 
 beforeAll(async () => {
   if (!existsSync(path.join(acmeBuild, 'index.html'))) throw new Error('examples/acme/build is missing: run `npm run build:acme` first.');
-  server = await startStaticServer(acmeBuild);
+  server = await startStaticServer(acmeBuild, {basePath: BASE});
 });
 afterAll(async () => {
   await server?.close();
 });
 
+/** Opens a page of the Acme handbook by its address inside the site (`/teams/team-b`). */
 async function onAcmePage<T>(pagePath: string, run: (page: Page) => Promise<T>): Promise<T> {
   const context = await newContext(browser(), {baseURL: server.origin, width: 1280});
   try {
     const page = await context.newPage();
     const watch = watchPage(page);
-    await openPage(page, pagePath);
+    await openPage(page, BASE + pagePath.replace(/^\//, ''));
     const result = await run(page);
     expectNone(watch.problems(), `problems on ${pagePath}`);
     return result;
@@ -46,7 +51,7 @@ describe.concurrent('the Acme handbook', () => {
         .locator('main svg a')
         .evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''))
         .then((hrefs) => hrefs.filter(Boolean).map((href) => normalizePath(href)));
-      for (const unit of ['/acme-corp', '/departments/infrastructure', '/sub-departments/backstage', '/sub-departments/boxoffice']) {
+      for (const unit of ['acme-corp', 'departments/infrastructure', 'sub-departments/backstage', 'sub-departments/boxoffice'].map((address) => normalizePath(BASE + address))) {
         expect(links, `chart links (looking for ${unit})`).toContain(unit);
       }
       // The vocabulary's words, not 2i2c's.
@@ -65,12 +70,35 @@ describe.concurrent('the Acme handbook', () => {
       expect(text).toContain('Amelia Park');
       expect(text).toContain('team-b@example.com');
       const hrefs = await block.locator('a').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
-      expect(hrefs.map((href) => normalizePath(href))).toContain('/sub-departments/backstage');
+      expect(hrefs.map((href) => normalizePath(href))).toContain(normalizePath(`${BASE}sub-departments/backstage`));
+    });
+  });
+
+  it('follows a link in a Place block inside the app: the next page fetches its record under the base URL and draws its views', async ({expect}) => {
+    await onAcmePage('/teams/team-b', async (page) => {
+      const records: string[] = [];
+      page.on('response', (response) => {
+        const {pathname} = new URL(response.url());
+        if (pathname.includes('/assets/org/')) records.push(`${response.status()} ${pathname}`);
+      });
+      await page.evaluate(`window.__e2eMarker = 'same document'`);
+      const block = page.getByRole('region', {name: 'Place in the organization'});
+      const link = block.locator(`a[href="${BASE}sub-departments/backstage"]`).first();
+      await link.click();
+      await page.waitForURL((url) => normalizePath(url.href) === normalizePath(`${BASE}sub-departments/backstage`));
+      await expect
+        .poll(() => page.locator('[data-static-view="place"]:not([data-static-page="docs/teams/team-b.md"]) a[href]').count(), {message: 'links in the next page\'s Place block'})
+        .toBeGreaterThan(0);
+      expect(await page.evaluate('window.__e2eMarker'), 'the window after following the link (a reload would reset it)').toBe('same document');
+      expect(records, 'records fetched for the next page').toHaveLength(1);
+      expect(records[0]).toMatch(new RegExp(`^200 ${BASE}assets/org/[0-9a-f]+\\.json$`));
+      const hrefs = await page.locator('[data-static-view="place"] a[href^="/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute('href') ?? ''));
+      expectNone(hrefs.filter((href) => !href.startsWith(BASE)), 'links in the next page\'s views without the base URL');
     });
   });
 
   it('serves /catalog-groups.yaml with every unit as a Backstage Group', async ({expect}) => {
-    const response = await fetch(`${server.origin}/catalog-groups.yaml`);
+    const response = await fetch(`${server.origin}${BASE}catalog-groups.yaml`);
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text.match(/^kind: Group$/gm)).toHaveLength(9);

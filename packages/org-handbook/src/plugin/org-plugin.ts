@@ -20,6 +20,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import logger, {PerfLogger} from '@docusaurus/logger';
 import {applyTrailingSlash} from '@docusaurus/utils-common';
+import {normalizeUrl} from '@docusaurus/utils';
 import type {LoadContext, OptionValidationContext, Plugin} from '@docusaurus/types';
 import {Joi} from '@docusaurus/utils-validation';
 import type {LoadedContent as DocsContent} from '@docusaurus/plugin-content-docs';
@@ -196,9 +197,11 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
           .map((doc) => [doc.source.replace(/^@site\//, ''), applyTrailingSlash(doc.permalink, {trailingSlash: context.siteConfig.trailingSlash, baseUrl: context.siteConfig.baseUrl})]),
       );
       const problems: OrgProblem[] = [];
+      // The pipeline's addresses are the site's own (what redirects and links inside the handbook use); the docs plugin's start with the base URL.
+      const withBaseUrl = (address: string | undefined) => address && normalizeUrl([context.siteConfig.baseUrl, address]);
       for (const [source, id] of model.unitBySource) {
         const permalink = published.get(source);
-        const expected = model.permalinks.get(id);
+        const expected = withBaseUrl(model.permalinks.get(id));
         if (permalink !== expected) {
           problems.push({file: source, line: 1, column: 1, message: `the docs plugin published this unit at ${permalink ?? 'no address'}, not ${expected}`});
         }

@@ -7,12 +7,15 @@
  * page downloaded at 1000 units, for pages the reader will mostly not open.
  */
 import {useHistory} from '@docusaurus/router';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import type {AnchorHTMLAttributes, MouseEvent, ReactNode} from 'react';
 
 type QuietLinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & {to: string; children?: ReactNode};
 
-export default function QuietLink({to, onClick, ...rest}: QuietLinkProps): ReactNode {
+export default function QuietLink({to: address, onClick, ...rest}: QuietLinkProps): ReactNode {
+  // The org model's addresses are the site's own; under a base URL (a site served from /handbook/) they gain it, as Link's do.
+  const to = useBaseUrl(address);
   useBrokenLinks().collectLink(to);
   const history = useHistory();
   const preload = () => void window.docusaurus.preload(to);

@@ -29,9 +29,10 @@ export default function OrgChartActions(): ReactNode {
   };
 
   const copyMermaid = () => {
-    const source = fetch(mermaidUrl).then((response) => {
+    const source = fetch(mermaidUrl).then(async (response) => {
       if (!response.ok) throw new Error(String(response.status));
-      return response.blob();
+      // As text whatever type the host sends a .mmd file with (`docusaurus serve` names it a karaoke format): the clipboard refuses a blob whose type is not the one it is given as.
+      return new Blob([await response.text()], {type: 'text/plain'});
     });
     // A promise inside ClipboardItem keeps the click's permission while the file loads (Safari needs this).
     const written =
