@@ -132,4 +132,22 @@ describe('npm start', () => {
     await expectChange('YAML error: fixed', '/functional-areas/partnerships', fixed, async (target) => (await banner(target).count()) === 0 && (await target.locator('#direct-reports').count()) > 0);
     expect(server.output()).not.toMatch(/\n\s+at .*node_modules/);
   });
+
+  it('updates the views of a tab left open, without reloading it', {timeout: 90_000}, async () => {
+    // The other cases reload the page until it shows the change; a reader's open tab is only ever updated by the dev server.
+    const tab = await browser.newPage();
+    try {
+      await tab.goto(at('/functional-areas/community'));
+      const reportsTo = () =>
+        tab.evaluate(`[...document.querySelectorAll('dt')].find((dt) => dt.textContent === 'Reports to')?.nextElementSibling?.textContent ?? ''`) as Promise<string>;
+      await expect.poll(reportsTo, {message: 'the Place block before the edit', timeout: 30_000}).toContain('Executive Director');
+      await tab.evaluate(`window.__e2eMarker = 'same document'`);
+      const since = await edit('docs/functional-areas/community.md', (text) => text.replace('reportsTo: executive-director', 'reportsTo: steering-council'));
+      await expect.poll(reportsTo, {message: 'the open tab\'s Place block after the edit', timeout: 45_000, interval: 250}).toMatch(/^Steering Council/);
+      timings.push(['open tab, reportsTo edit (no reload)', Date.now() - since]);
+      expect(await tab.evaluate('window.__e2eMarker'), 'the tab after the update (a reload would reset it)').toBe('same document');
+    } finally {
+      await tab.close();
+    }
+  });
 });

@@ -14,14 +14,19 @@ export interface OrgViewProps {
   view: string;
   /** The view's live part (the landing chart's buttons). */
   children?: ReactNode;
+  /** Under `npm start`, the record's hash: it changes the page's module when the record changes (remark-org.ts). */
+  revision?: string;
 }
 
 export default function OrgView({page, view, children}: OrgViewProps): ReactNode {
-  const [views, setViews] = useState(page);
+  // Only what the fallback below loads is state: `page` itself must win on every render (under `npm start` a
+  // save hands the page a new one while React keeps its state).
+  const [loaded, setLoaded] = useState<PageViews>();
+  const views = page.render ? page : (loaded ?? page);
   useEffect(() => {
     // Not reached in normal use: a page whose views were not loaded was hydrated, so its markup is kept.
     // Should that markup be missing, the view loads and draws itself rather than stay empty.
-    if (!views.render && keptServerMarkup(page.source, view) === undefined) void page.load?.().then(setViews);
+    if (!views.render && keptServerMarkup(page.source, view) === undefined) void page.load?.().then(setLoaded);
   }, [page, view, views]);
   const {data, render} = views;
   return (

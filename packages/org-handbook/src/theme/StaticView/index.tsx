@@ -84,8 +84,11 @@ function internalAddress(target: EventTarget, view: Element): string | undefined
 
 export default function StaticView({page, view, children, live}: StaticViewProps): ReactNode {
   const isBrowser = useIsBrowser();
-  // Before hydration ends, useIsBrowser() is false on the client too: that is how hydration is told from a client render.
-  const [serverMarkup] = useState(() => staticMarkup(page, view, !isBrowser, children !== undefined));
+  // Before hydration ends, useIsBrowser() is false on the client too: that is how hydration is told from a client
+  // render. Only a build hydrates: under `npm start` the client renders every page, and when a save makes it render
+  // the app anew useIsBrowser() starts false again while the page shows the old views.
+  const hydrating = !isBrowser && process.env.NODE_ENV === 'production';
+  const [serverMarkup] = useState(() => staticMarkup(page, view, hydrating, children !== undefined));
   const marks = {[PAGE_ATTRIBUTE]: page, [VIEW_ATTRIBUTE]: view};
   const history = useHistory();
   const viewRef = useRef<HTMLDivElement>(null);
