@@ -65,6 +65,8 @@ export function runPipeline(files: ReadonlyArray<{source: string; text: string}>
   const at = (page: LoadedPage, field: string, message: string, asKey = true) =>
     problems.push({file: page.source, ...(field === '' ? {line: 1, column: 1} : page.locate(field, asKey)), message});
 
+  problems.push(...referencesOfUnreadablePages(loaded, problems));
+
   // Addresses.
   const permalinks = new Map<string, string>();
   const pageAt = new Map<string, LoadedPage[]>();
@@ -198,4 +200,36 @@ export function collectRedirects(result: Pick<PipelineResult, 'loaded' | 'permal
     }
   }
   return redirects.sort((a, b) => a.from.localeCompare(b.from));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A page whose `org:` block fails the schema has no unit, so the graph checks none of its references. Those
+ * written well enough to read (`reportsTo`, `members`, `relations[].to`) are checked here, so that one round of
+ * fixes finds every mistake on the page; a field the schema already flagged is left to that message.
+ */
+function referencesOfUnreadablePages(loaded: LoadResult, reported: readonly OrgProblem[]): OrgProblem[] {
+  const ids = new Set([...loaded.units.map((unit) => unit.org.id), ...loaded.unreadableIds]);
+  const renamedTo = new Map(loaded.units.flatMap((unit) => (unit.org.formerIds ?? []).map((formerId) => [formerId, unit.org.id] as const)));
+  const liveIds = loaded.units.filter((unit) => !unit.org.retired).map((unit) => unit.org.id);
+  const withUnit = new Set(loaded.units.map((unit) => unit.source));
+  const problems: OrgProblem[] = [];
+  for (const page of loaded.pages) {
+    const org = page.frontMatter.org;
+    if (!page.hasOrg || withUnit.has(page.source) || !isRecord(org)) continue;
+    const references: Array<[string, unknown]> = [['org.reportsTo', org.reportsTo]];
+    if (Array.isArray(org.members)) org.members.forEach((member, index) => references.push([`org.members.${index}`, member]));
+    if (Array.isArray(org.relations)) org.relations.forEach((relation, index) => isRecord(relation) && references.push([`org.relations.${index}.to`, relation.to]));
+    for (const [field, target] of references) {
+      if (typeof target !== 'string' || target === org.id || ids.has(target)) continue;
+      const position = page.locate(field);
+      if (reported.some((problem) => problem.file === page.source && problem.line === position.line)) continue;
+      const renamed = renamedTo.get(target);
+      const suggestion = closestMatch(target, liveIds);
+      const hint = renamed ? `: it was renamed to "${renamed}"` : suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      problems.push({file: page.source, ...position, message: `unknown unit "${target}"${hint}`});
+    }
+  }
+  return problems;
 }
