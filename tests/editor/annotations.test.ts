@@ -28,12 +28,12 @@ describe('formatGitHubAnnotation', () => {
     expect(formatProblems(problems, 'github').split('\n')).toEqual([
       '::error file=docs/a.md,line=9,col=3::first',
       '::error file=docs/teams/b.md,line=2,col=1::second',
-      "2 problems in the handbook's org frontmatter",
+      '2 problems in 2 files',
     ]);
     expect(formatProblems(problems).split('\n')).toEqual([
       'docs/a.md:9:3: first',
       'docs/teams/b.md:2:1: second',
-      "2 problems in the handbook's org frontmatter",
+      '2 problems in 2 files',
     ]);
     expect(formatProblem(problems[1]!)).toBe('docs/a.md:9:3: first');
   });
@@ -49,7 +49,7 @@ describe('npm run check on a pull request with a broken reference', async () => 
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toEqual([
       '::error file=docs/teams/area-leads.md,line=8,col=26::unknown unit "prodct" (did you mean "product"?)',
-      "1 problem in the handbook's org frontmatter",
+      '1 problem in 1 file',
     ]);
   });
 

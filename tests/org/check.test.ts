@@ -105,7 +105,7 @@ describe('checkContentTree on fixture trees', () => {
       'docs/areas/recruiter.md:7:11: "org.vacant" must be true or false',
       'docs/broken.md:2:8: YAML syntax error: the quoted text that starts here is never closed (Missing closing "quote)',
       'docs/teams/delivery.md:6:26: unknown unit "prodct" (did you mean "product"?)',
-      "4 problems in the handbook's org frontmatter",
+      '4 problems in 4 files',
     ]);
   });
 

@@ -40,6 +40,8 @@ export function formatProblems(
 ): string {
   const format = style === 'github' ? formatGitHubAnnotation : formatProblem;
   const sorted = sortProblems(problems);
-  const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in the handbook's org frontmatter`;
+  // Neutral about where: pages, their bodies' directives or the vocabulary file.
+  const files = new Set(sorted.map((problem) => problem.file)).size;
+  const count = `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`;
   return [...sorted.map(format), count].join('\n');
 }
