@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, pageDataDirOf, remarkOrg, type OrgPluginOptions, type Redirect} from './packages/org-handbook';
+import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginOptions, type Redirect} from './packages/org-handbook';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -70,7 +70,7 @@ export default async function createConfig(): Promise<Config> {
             sidebarPath: './sidebars.ts',
             editUrl: `${repositoryUrl}/edit/main/`,
             showLastUpdateTime: hasGitHistory,
-            beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, pageDataDir: pageDataDirOf(siteDir)}]],
+            beforeDefaultRemarkPlugins: [remarkOrgFor(siteDir)],
           },
           blog: false,
           theme: {customCss: './src/css/custom.css'},

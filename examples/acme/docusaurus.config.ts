@@ -12,7 +12,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, pageDataDirOf, remarkOrg, type OrgPluginOptions} from '../../packages/org-handbook';
+import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginOptions} from '../../packages/org-handbook';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,7 +40,7 @@ const config: Config = {
           path: HANDBOOK_DOCS_SHAPE.contentDir,
           routeBasePath: HANDBOOK_DOCS_SHAPE.routeBasePath,
           sidebarPath: './sidebars.ts',
-          beforeDefaultRemarkPlugins: [[remarkOrg, {siteDir, pageDataDir: pageDataDirOf(siteDir)}]],
+          beforeDefaultRemarkPlugins: [remarkOrgFor(siteDir)],
         },
         blog: false,
       } satisfies Preset.Options,

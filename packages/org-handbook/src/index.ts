@@ -5,7 +5,7 @@
  * docs plugin's remark step and the Markdown frontmatter reader). See README.md.
  */
 export {default, pageDataDirOf, ORG_PLUGIN_NAME, type OrgPluginOptions} from './plugin/org-plugin';
-export {default as remarkOrg} from './plugin/remark-org';
+export {default as remarkOrg, remarkOrgFor} from './plugin/remark-org';
 export {createFrontMatterParser} from './plugin/front-matter';
 export {HANDBOOK_DOCS_SHAPE} from './plugin/content';
 export type {Redirect} from './org/pipeline';

@@ -34,7 +34,7 @@ import {createSiteModel, type OrgSiteModel} from '../org/site-model';
 import {DEFAULT_VOCABULARY_FILE} from '../org/vocabulary';
 import {createContentChecker, HANDBOOK_DOCS_SHAPE, requireVocabulary} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
-import {PAGE_VIEWS_QUERY, writePageData} from './page-data-files';
+import {ORG_PLUGIN_NAME, PAGE_VIEWS_QUERY, pageDataDirOf, writePageData} from './page-data-files';
 
 export interface OrgPluginOptions {
   /** Units whose `reviewed` date is older than this are listed as due for review. */
@@ -47,7 +47,7 @@ export interface OrgPluginOptions {
   history?: HistoryOptions;
 }
 
-export const ORG_PLUGIN_NAME = 'org-handbook';
+export {ORG_PLUGIN_NAME, pageDataDirOf};
 
 /** The options as Docusaurus validates them before the plugin runs: a mistake in the config is named there, with its key. */
 const OPTIONS_SCHEMA = Joi.object({
@@ -70,10 +70,6 @@ const pluginDir = path.dirname(fileURLToPath(import.meta.url));
 /** The theme's OrgView folder: the code a page's org views module and the remark step's OrgView import. */
 const viewsRuntimeDir = path.join(pluginDir, '..', 'theme', 'OrgView');
 
-/** Where the plugin leaves one record per page; the remark step reads from here. */
-export function pageDataDirOf(siteDir: string): string {
-  return path.join(siteDir, '.docusaurus', ORG_PLUGIN_NAME, 'pages');
-}
 
 /** The problems the dev banner shows (a data module of this plugin). */
 const DEV_PROBLEMS = 'dev-problems.json';

@@ -9,6 +9,13 @@ import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {PageOrgData} from '../org/page-data';
 
+export const ORG_PLUGIN_NAME = 'org-handbook';
+
+/** Where the plugin leaves one record per page; the remark step reads from here. */
+export function pageDataDirOf(siteDir: string): string {
+  return path.join(siteDir, '.docusaurus', ORG_PLUGIN_NAME, 'pages');
+}
+
 /** Marks a page's import of its record as its org views module (page-views-loader.cjs). */
 export const PAGE_VIEWS_QUERY = '?org-views';
 

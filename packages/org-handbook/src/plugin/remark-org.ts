@@ -26,7 +26,7 @@ import {visit, SKIP} from 'unist-util-visit';
 import {DIRECTIVE_NAMES, directiveSignature, type DirectiveAttributes} from '../org/directives';
 import type {PageOrgData} from '../org/page-data';
 import {PLACE_VIEW} from '../org/view-names';
-import {pageDataFile, PAGE_VIEWS_QUERY} from './page-data-files';
+import {pageDataDirOf, pageDataFile, PAGE_VIEWS_QUERY} from './page-data-files';
 
 export interface RemarkOrgOptions {
   siteDir: string;
@@ -115,6 +115,18 @@ export default function remarkOrg(options: RemarkOrgOptions) {
     if (hasViews) {
       tree.children.unshift(importNode(PAGE_VIEWS, `${dataFile}${PAGE_VIEWS_QUERY}`), importNode(ORG_VIEW.local, ORG_VIEW.source, ORG_VIEW.imported));
     }
+  };
+}
+
+/**
+ * The remark step for the site in `siteDir`, configured by closure: Docusaurus ships the docs plugin's options
+ * (remark plugins with theirs) to the browser in the site config, and a function's settings stay out of it, so
+ * the build machine's paths do not reach every reader.
+ */
+export function remarkOrgFor(siteDir: string) {
+  const options: RemarkOrgOptions = {siteDir, pageDataDir: pageDataDirOf(siteDir)};
+  return function remarkOrgForSite() {
+    return remarkOrg(options);
   };
 }
 
