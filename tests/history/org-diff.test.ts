@@ -5,8 +5,7 @@
  * the working tree), Markdown and the shallow-clone message.
  */
 import {execFile} from 'node:child_process';
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {promisify} from 'node:util';
@@ -14,6 +13,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {compareStructure} from '@site/packages/org-handbook/src/org/history/compare';
 import {formatReport} from '@site/packages/org-handbook/src/org/history/report';
 import {buildReorganizationHistory, createRepository, editPage, git, type HistoryStep} from '@site/tests/support/git-history';
+import {tempDir} from '@site/tests/support/temp-dirs';
 import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -145,7 +145,7 @@ describe('npm run org:diff (the command)', () => {
   it('compares the merge base with main against the working tree by default, in Markdown, and draws before and after', {timeout: 60_000}, async () => {
     await git(dir, ['checkout', '--quiet', '-b', 'reorganize']);
     await editPage(dir, 'docs/areas/recruiter.md', 'reportsTo: engineering', 'reportsTo: product-management');
-    const svgDir = await mkdtemp(path.join(tmpdir(), 'org-diff-svg-'));
+    const svgDir = await tempDir('org-diff-svg-');
     const markdown = await orgDiff(dir, ['--format', 'markdown', '--svg-dir', svgDir]);
     expect(markdown).toBe(
       `### Organization structure: 1 change\n\nFrom merge base with main (${steps.at(-1)!.sha.slice(0, 12)}) to working tree.\n\n#### Moved\n\n- The Recruiter moved from Engineering to Product management.\n`,
@@ -166,7 +166,7 @@ describe('npm run org:diff (the command)', () => {
   });
 
   it('says plainly that a shallow clone has no merge base, and exits normally', {timeout: 60_000}, async () => {
-    const clone = await mkdtemp(path.join(tmpdir(), 'org-diff-shallow-'));
+    const clone = await tempDir('org-diff-shallow-');
     await git(clone, ['clone', '--quiet', '--depth', '1', `file://${dir}`, '.']);
     const text = await orgDiff(clone, []);
     expect(text).toContain('shallow history');
@@ -188,7 +188,7 @@ describe('npm run org:diff (the command)', () => {
 
 describe('org:diff outside a repository', () => {
   it('says history is unavailable', async () => {
-    const plain = await mkdtemp(path.join(tmpdir(), 'org-diff-nogit-'));
+    const plain = await tempDir('org-diff-nogit-');
     await writeFile(path.join(plain, 'x.md'), '# x\n');
     const {report} = await compareStructure(plain, {vocabulary: handbookVocabulary});
     expect(report).toEqual({available: false, reason: 'The site is not inside a git repository, so its history is unavailable.'});

@@ -4,13 +4,13 @@
  * (so commit ids are the same on every run).
  */
 import {execFile} from 'node:child_process';
-import {cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {cp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {mergeUnits, moveUnit, renameUnit, retireUnit, type Reorganization} from '@site/packages/org-handbook/src/org/reorganize';
 import {createSiteRules} from '@site/packages/org-handbook/src/plugin/content';
 import {FIXTURES} from './content-tree';
+import {tempDir} from './temp-dirs';
 import {handbookVocabulary} from '@site/tests/support/vocabulary';
 
 const run = promisify(execFile);
@@ -24,7 +24,7 @@ export async function git(dir: string, args: readonly string[], env: Record<stri
 }
 
 export async function createRepository(): Promise<string> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'org-history-'));
+  const dir = await tempDir('org-history-');
   await git(dir, ['init', '--quiet', '--initial-branch=main']);
   await git(dir, ['config', 'user.name', 'Handbook Editor']);
   await git(dir, ['config', 'user.email', 'editor@example.org']);
