@@ -19,6 +19,7 @@ import {parseArgs} from 'node:util';
 import type {Browser} from 'playwright-core';
 import {launchChromium} from '../lib/chromium';
 import {startStaticServer, type StaticServer} from '../lib/static-server';
+import {median} from './lib/stats';
 
 const SITES = ['ours', 'plain'] as const;
 type Site = (typeof SITES)[number];
@@ -60,12 +61,6 @@ async function measure(browser: Browser, origin: string, page: string): Promise<
     await context.close();
   }
 }
-
-const median = (numbers: readonly number[]) => {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 const servers = {} as Record<Site, StaticServer>;
 for (const site of SITES) servers[site] = await startStaticServer(path.join(sitesDir, site, 'build'), {compress: true, cacheAssets: true});

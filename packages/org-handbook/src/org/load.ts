@@ -244,7 +244,8 @@ function keyOf(part: string): PropertyKey {
   return /^\d+$/.test(part) ? Number(part) : part;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A YAML mapping (not a list, not a scalar). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -9,7 +9,7 @@
  */
 import {checkDirective, scanDirectives, type DirectiveUse} from './directives';
 import {buildOrgGraph, type OrgGraph} from './graph';
-import {loadPages, type BodyReader, type LoadedPage, type LoadResult} from './load';
+import {isRecord, loadPages, type BodyReader, type LoadedPage, type LoadResult} from './load';
 import {sortProblems, type OrgProblem} from './problems';
 import {closestMatch} from './suggest';
 import type {Vocabulary} from './vocabulary';
@@ -201,8 +201,6 @@ export function collectRedirects(result: Pick<PipelineResult, 'loaded' | 'permal
   }
   return redirects.sort((a, b) => a.from.localeCompare(b.from));
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * A page whose `org:` block fails the schema has no unit, so the graph checks none of its references. Those
