@@ -17,7 +17,7 @@ import {execFileSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
 import {cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -52,8 +52,47 @@ export interface SiteFeatures {
   v4: boolean;
   favicon?: string;
   logo?: string;
+  /**
+   * The handbook's page chrome, read from its evaluated config: navbar links, footer and code themes
+   * are site content every page ships in the site config (`main.js`), not org features.
+   */
+  chrome?: SiteChrome;
   /** Things noticed while reading the config, printed by the benchmark. */
   notes: string[];
+}
+
+export interface SiteChrome {
+  navbarItems: unknown[];
+  footer: unknown;
+  prism: unknown;
+}
+
+/**
+ * Evaluates the handbook's config for the chrome plain mirrors. Footer links to pages plain does
+ * not have (the org plugin's history pages) keep their text as a plain `pathname://` address, so
+ * plain's broken-link check stays on and the config carries the same characters.
+ */
+async function readSiteChrome(notes: string[]): Promise<SiteChrome | undefined> {
+  try {
+    const module = (await import(pathToFileURL(path.join(REPO_ROOT, 'docusaurus.config.ts')).href)) as {default: unknown};
+    const exported = module.default;
+    const config = (typeof exported === 'function' ? await (exported as () => Promise<unknown>)() : exported) as {
+      themeConfig?: {navbar?: {items?: unknown[]}; footer?: unknown; prism?: unknown};
+    };
+    const themeConfig = config.themeConfig ?? {};
+    const pluginPages = /^\/history\b/;
+    const footer = JSON.parse(JSON.stringify(themeConfig.footer ?? null), (key, value: unknown) => {
+      if (value && typeof value === 'object' && 'to' in value && typeof value.to === 'string' && pluginPages.test(value.to)) {
+        const {to, ...rest} = value as {to: string};
+        return {...rest, href: `pathname://${to}`};
+      }
+      return value;
+    }) as unknown;
+    return {navbarItems: themeConfig.navbar?.items ?? [], footer, prism: themeConfig.prism ?? null};
+  } catch (error) {
+    notes.push(`could not evaluate docusaurus.config.ts for its navbar, footer and code themes (${(error as Error).message}); plain keeps its own`);
+    return undefined;
+  }
 }
 
 export async function assertRealSiteExists(): Promise<void> {
@@ -120,6 +159,7 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
     }
   }
   const siteTheme = await readSiteTheme(notes);
+  const chrome = await readSiteChrome(notes);
   const trailing = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
   const lastmod = /lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod'];
   return {
@@ -134,6 +174,7 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
     ...(trailing ? {trailingSlash: trailing === 'true'} : {}),
     ...optional('favicon', /\bfavicon:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
     ...optional('logo', /\blogo:\s*\{[^}]*\bsrc:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
+    ...(chrome ? {chrome} : {}),
     notes,
   };
 }
@@ -152,8 +193,9 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
  *   the same trailingSlash, last-update and sitemap settings as the handbook;
  * - Mermaid and the Pagefind search plugin when the handbook has them (the
  *   search plugin, its search bar and pagefind.yml are copied: no org code);
- * - a navbar with the same three section links and a footer, so page chrome
- *   is comparable;
+ * - the handbook's own navbar links, footer and code themes, read from its
+ *   evaluated config (readSiteChrome), so page chrome and the site config
+ *   every page downloads are the same content;
  * - no org plugin, no remark org plugin, no swizzled theme components except
  *   the search bar, no custom CSS.
  */
@@ -199,13 +241,14 @@ const config: Config = {
     navbar: {
       title: 'Plain Docusaurus',
       ${features.logo ? `logo: {alt: '', src: ${json(features.logo)}},` : ''}
-      items: [
+      items: ${features.chrome ? json(features.chrome.navbarItems) : `[
         {to: '/functional-areas', label: 'Areas', position: 'left'},
         {to: '/teams', label: 'Teams', position: 'left'},
         {to: '/guide', label: 'Editing', position: 'left'},
-      ],
+      ]`},
     },
-    footer: {style: 'dark', copyright: 'Plain Docusaurus baseline.'},
+    footer: ${features.chrome ? json(features.chrome.footer) : `{style: 'dark', copyright: 'Plain Docusaurus baseline.'}`},
+    ${features.chrome?.prism ? `prism: ${json(features.chrome.prism)},` : ''}
   },
 };
 
