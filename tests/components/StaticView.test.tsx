@@ -2,6 +2,7 @@ import {renderToStaticMarkup} from 'react-dom/server';
 import {beforeEach, describe, expect, it} from 'vitest';
 import QuietLink from '@site/packages/org-handbook/src/theme/QuietLink';
 import StaticView from '@site/packages/org-handbook/src/theme/StaticView';
+import LiveIsland from '@site/packages/org-handbook/src/theme/StaticView/LiveIsland';
 import {collectedLinks} from '@site/tests/stubs/useBrokenLinks';
 
 describe('<StaticView /> on the server', () => {
@@ -32,7 +33,17 @@ describe('<StaticView /> on the server', () => {
 
   it('puts the live part in a marked slot where the view places it', () => {
     const html = renderToStaticMarkup(
-      <StaticView page="docs/index.md" view="OrgChart()" live={<button type="button">Download SVG</button>}>{(slot) => <figure>chart{slot}</figure>}</StaticView>,
+      <StaticView
+        page="docs/index.md"
+        view="OrgChart()"
+        live={
+          <LiveIsland>
+            <button type="button">Download SVG</button>
+          </LiveIsland>
+        }
+      >
+        {(slot) => <figure>chart{slot}</figure>}
+      </StaticView>,
     );
     expect(html).toMatch(/<figure>chart<div class="[^"]*" data-live-slot=""><button type="button">Download SVG<\/button><\/div><\/figure>/);
   });

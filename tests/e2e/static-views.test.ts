@@ -167,12 +167,26 @@ describe.concurrent('static org views', () => {
       const link = page.locator('[data-static-view="place"] a[href^="/"]').first();
       const href = (await link.getAttribute('href'))!;
       const firstSource = (await page.locator('[data-static-view="place"]').getAttribute('data-static-page'))!;
+      // Note how many links the next page's Place block holds the first time it is in the document: the router must
+      // not show the page before its views are there (no block that fills in a moment later).
+      await page.evaluate((first) => {
+        const seen = window as unknown as {placeLinksAtFirstSight?: number};
+        const observer = new MutationObserver(() => {
+          const block = document.querySelector(`[data-static-view="place"]:not([data-static-page="${CSS.escape(first)}"])`);
+          if (!block) return;
+          seen.placeLinksAtFirstSight = block.querySelectorAll('a[href]').length;
+          observer.disconnect();
+        });
+        observer.observe(document.body, {childList: true, subtree: true});
+      }, firstSource);
       await link.click();
       await page.waitForURL((url) => normalizePath(url.href) === normalizePath(href));
       // The router keeps showing the first page until the next one is ready: wait for the next page's own block.
       await expect
         .poll(() => page.locator(`[data-static-view="place"]:not([data-static-page="${firstSource}"]) a[href]`).count(), {message: 'links in the next page\'s Place block'})
         .toBeGreaterThan(0);
+      const linksAtFirstSight = await page.evaluate(() => (window as unknown as {placeLinksAtFirstSight?: number}).placeLinksAtFirstSight);
+      expect(linksAtFirstSight, 'links in the next page\'s Place block when it first appeared').toBeGreaterThan(0);
       expect(downloads.map((file) => path.basename(file)), 'scripts loaded for the next page').toContain(viewsCode);
       expect(downloads.filter((file) => RECORD.test(file)).length, 'records loaded for the next page').toBe(1);
 

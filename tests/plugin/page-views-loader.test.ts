@@ -2,7 +2,7 @@
  * The module a page imports for its org views: in the server bundle and under
  * `npm start` it imports the record and the views' code; in a build's browser
  * bundle it imports neither, publishes the record as a file named by its
- * content and awaits loadPageViews with that file's address.
+ * content and starts loadPageViews with that file's address.
  */
 import {createHash} from 'node:crypto';
 import {createRequire} from 'node:module';
@@ -42,7 +42,7 @@ describe('page-views-loader', () => {
     expect(code).not.toContain(resourcePath);
     expect(code).not.toContain('/render');
     expect(code).toContain(`import {loadPageViews} from "${runtime}/client";`);
-    expect(code).toContain(`export default await loadPageViews("docs/functional-areas/engineering.md", __webpack_public_path__ + ${JSON.stringify(file)});`);
+    expect(code).toContain(`export default loadPageViews("docs/functional-areas/engineering.md", __webpack_public_path__ + ${JSON.stringify(file)});`);
   });
 
   it('names a changed record differently, so a browser never keeps an old one', () => {

@@ -10,8 +10,8 @@
 //   (a `<link rel=prefetch>` of its chunks) downloads neither. Only when the page's
 //   module runs for a page the server did not render (a client-side navigation, or a
 //   hover that preloads one) does it fetch the record (published as a file of its own)
-//   and load the views' code, before the module finishes: the router waits for it as
-//   for any chunk, so the page never shows without them.
+//   and load the views' code; the route's preload waits for them as for its chunks
+//   (theme/OrgView/client.ts), so the router never shows the page without them.
 'use strict';
 const {createHash} = require('node:crypto');
 const path = require('node:path');
@@ -34,6 +34,6 @@ module.exports = function orgPageViewsLoader(record) {
   this.emitFile(file, record);
   return [
     `import {loadPageViews} from ${JSON.stringify(`${runtime}/client`)};`,
-    `export default await loadPageViews(${source}, __webpack_public_path__ + ${JSON.stringify(file)});`,
+    `export default loadPageViews(${source}, __webpack_public_path__ + ${JSON.stringify(file)});`,
   ].join('\n');
 };

@@ -6,8 +6,18 @@
  */
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {useEffect, useState, type MouseEvent, type ReactNode} from 'react';
+import LiveIsland, {type LiveIslandProps} from '../StaticView/LiveIsland';
 
-export default function OrgChartActions(): ReactNode {
+/** The buttons as the live part of the chart's static view (see StaticView). */
+export default function OrgChartActionsIsland({into}: Omit<LiveIslandProps, 'children'>): ReactNode {
+  return (
+    <LiveIsland into={into}>
+      <OrgChartActions />
+    </LiveIsland>
+  );
+}
+
+export function OrgChartActions(): ReactNode {
   const [status, setStatus] = useState('');
   const [ready, setReady] = useState(false);
   const mermaidUrl = useBaseUrl('/org.mmd');

@@ -7,20 +7,30 @@
  * bundle: imported by every page and found in no common parent chunk, it would
  * otherwise be copied into every page's chunk.
  */
+import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
+import routes from '@generated/routes';
 import type {PageOrgData} from '../../org/page-data';
 import {documentShowsPage} from '../StaticView/marks';
 import type {PageViews} from './types';
 
 export {default as OrgView} from './index';
 
+/** Records and views' code being loaded for pages the browser is about to render. */
+const pendingLoads = new Set<Promise<unknown>>();
+
 /**
  * A page the server rendered needs neither its record nor the views' code (StaticView keeps
- * its markup), so they load only for a page the browser renders itself; the page's module
- * awaits them, so the router shows the page once they are there. `recordUrl`: where the
- * build published the page's record, a file of its own outside every chunk.
+ * its markup), so they load only for a page the browser renders itself. `recordUrl`: where
+ * the build published the page's record, a file of its own outside every chunk.
+ *
+ * The router must not show such a page before they are there. Rather than have the page's
+ * module wait for them (a top-level `await`, whose bundler runtime every page would download
+ * on its first visit), the load starts as the module runs, and the route's preload, which
+ * the router awaits before it shows a page, waits for it too (awaitViewsOnPreload).
  */
-export async function loadPageViews(source: string, recordUrl: string): Promise<PageViews> {
-  const load = async (): Promise<PageViews> => {
+export function loadPageViews(source: string, recordUrl: string): PageViews {
+  const views: PageViews = {source};
+  views.load = async () => {
     const [data, render] = await Promise.all([
       fetch(recordUrl).then((response) => {
         if (!response.ok) throw new Error(`${recordUrl}: ${response.status}`);
@@ -28,8 +38,35 @@ export async function loadPageViews(source: string, recordUrl: string): Promise<
       }),
       import('./render'),
     ]);
-    return {source, data, render: render.default};
+    return Object.assign(views, {data, render: render.default});
   };
   // The first page of a visit: its modules run before React hydrates the views the server wrote.
-  return documentShowsPage(source) ? {source, load} : load();
+  if (documentShowsPage(source)) return views;
+  const loading = views.load();
+  pendingLoads.add(loading);
+  // A failed load is the navigation's to report (the router reloads the page); here it only leaves the set.
+  const settled = () => pendingLoads.delete(loading);
+  loading.then(settled, settled);
+  return views;
 }
+
+/** An entry of Docusaurus's route table: a react-loadable component, whose preload returns its load (its typings say void). */
+interface PreloadableRoute {
+  component?: {preload?: () => Promise<unknown>};
+  routes?: readonly PreloadableRoute[];
+}
+
+/**
+ * Makes every route's preload also wait for the views its modules started loading. The router
+ * (and a hover's or focus's preload) awaits a route's preload before it shows the page; by
+ * the time the route's own modules have loaded and run, their views' loads have begun.
+ */
+function awaitViewsOnPreload(entries: readonly PreloadableRoute[]): void {
+  for (const {component, routes: nested} of entries) {
+    const preload = component?.preload?.bind(component);
+    if (component && preload) component.preload = () => preload().then(async (modules) => (await Promise.all(pendingLoads), modules));
+    if (nested) awaitViewsOnPreload(nested);
+  }
+}
+
+if (ExecutionEnvironment.canUseDOM) awaitViewsOnPreload(routes as unknown as PreloadableRoute[]);

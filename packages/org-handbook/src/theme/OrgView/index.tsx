@@ -5,15 +5,16 @@
  * a server-rendered page hands it over as static HTML; its code and data come
  * with `page` only when the browser must draw it itself.
  */
-import {useEffect, useState, type ReactNode} from 'react';
+import {useEffect, useState, type ReactElement, type ReactNode} from 'react';
 import StaticView, {keptServerMarkup} from '../StaticView';
+import type {LiveIslandProps} from '../StaticView/LiveIsland';
 import type {PageViews} from './types';
 
 export interface OrgViewProps {
   page: PageViews;
   view: string;
-  /** The view's live part (the landing chart's buttons). */
-  children?: ReactNode;
+  /** The view's live part (the landing chart's buttons), a LiveIsland. */
+  children?: ReactElement<LiveIslandProps>;
   /** Under `npm start`, the record's hash: it changes the page's module when the record changes (remark-org.ts). */
   revision?: string;
 }

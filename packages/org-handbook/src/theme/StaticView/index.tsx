@@ -22,13 +22,13 @@
  *   pointing at one or focusing it preloads its code. Like QuietLink, they
  *   do not prefetch when they scroll into view.
  * - `live` is the one interactive part a view may hold (the landing chart's
- *   buttons): the view marks its place with `slot`, and React renders it
- *   there through a portal, so it gets its context and event handlers.
+ *   buttons), a LiveIsland: the view places it with `slot`; beside static
+ *   markup it is handed the view's element and brings its part to life there.
  */
 import {useHistory} from '@docusaurus/router';
 import useIsBrowser from '@docusaurus/useIsBrowser';
-import {useLayoutEffect, useRef, useState, type FocusEvent, type MouseEvent, type ReactNode} from 'react';
-import {createPortal} from 'react-dom';
+import {cloneElement, useRef, useState, type FocusEvent, type MouseEvent, type ReactElement, type ReactNode} from 'react';
+import type {LiveIslandProps} from './LiveIsland';
 import {PAGE_ATTRIBUTE, VIEW_ATTRIBUTE} from './marks';
 import styles from './styles.module.css';
 
@@ -41,11 +41,9 @@ export interface StaticViewProps {
    * the view's code is not loaded: the view then shows the server's markup, or nothing.
    */
   children?: ReactNode | ((slot: ReactNode) => ReactNode);
-  /** An interactive part of the view that React must bring to life. */
-  live?: ReactNode;
+  /** An interactive part of the view that React must bring to life: a LiveIsland element. */
+  live?: ReactElement<LiveIslandProps>;
 }
-
-const SLOT_ATTRIBUTE = 'data-live-slot';
 
 /** Each view's markup as the server rendered it, by page and view, kept from the page's first hydration. */
 const serverMarkupKept = new Map<string, string>();
@@ -92,28 +90,11 @@ export default function StaticView({page, view, children, live}: StaticViewProps
   const marks = {[PAGE_ATTRIBUTE]: page, [VIEW_ATTRIBUTE]: view};
   const history = useHistory();
   const viewRef = useRef<HTMLDivElement>(null);
-  const [slotElement, setSlotElement] = useState<Element | null>(null);
-
-  const hasLive = Boolean(live);
-  useLayoutEffect(() => {
-    if (serverMarkup === undefined || !hasLive || !viewRef.current) return;
-    const slot = viewRef.current.querySelector(`[${SLOT_ATTRIBUTE}]`);
-    if (!slot) return;
-    // The server's copy of the live part is replaced before the browser paints, by the same markup with handlers.
-    // Once only: `live` is a new element at every render, and clearing the slot again would pull React's own nodes from under it.
-    slot.replaceChildren();
-    setSlotElement(slot);
-  }, [serverMarkup, hasLive]);
 
   if (serverMarkup === undefined) {
-    const slot = live ? (
-      <div className={styles.slot} {...{[SLOT_ATTRIBUTE]: ''}}>
-        {live}
-      </div>
-    ) : null;
     return (
       <div className={styles.view} {...marks}>
-        {typeof children === 'function' ? children(slot) : children}
+        {typeof children === 'function' ? children(live) : children}
       </div>
     );
   }
@@ -140,7 +121,7 @@ export default function StaticView({page, view, children, live}: StaticViewProps
         onMouseOver={preload}
         onFocus={preload}
       />
-      {slotElement && createPortal(live, slotElement)}
+      {live && cloneElement(live, {into: viewRef})}
     </>
   );
 }
