@@ -200,4 +200,29 @@ describe.concurrent('static org views', () => {
       expectNone(watch.problems(), 'problems while navigating');
     });
   });
+
+  it('a record that failed to load (here on hover) makes the next navigation load the page afresh from the server, views and all', async ({expect}) => {
+    const engineering = unitById(units, 'engineering');
+    await withContext(browser(), {width: 1280}, async (context) => {
+      const page = await context.newPage();
+      await page.route((url) => RECORD.test(url.pathname), (route) => route.abort('failed'));
+      await openPage(page, engineering.path);
+      await page.evaluate(() => ((window as unknown as {sameDocument?: boolean}).sameDocument = true));
+      const link = page.locator('[data-static-view="place"] a[href^="/"]').first();
+      const href = (await link.getAttribute('href'))!;
+      // Pointing at the link preloads the page; its record fails, long before the click.
+      const failed = page.waitForEvent('requestfailed', (request) => RECORD.test(new URL(request.url()).pathname));
+      await link.hover();
+      await failed;
+      await page.waitForTimeout(200);
+      await link.click();
+      await page.waitForURL((url) => normalizePath(url.href) === normalizePath(href));
+      await page.waitForLoadState('load');
+      // A new document: the marker set on the first one is gone.
+      await expect.poll(() => page.evaluate(() => (window as unknown as {sameDocument?: boolean}).sameDocument ?? false), {message: 'the first page\'s document still shown'}).toBe(false);
+      const views = await readViews(page);
+      expect(views.length, 'views on the page loaded afresh').toBeGreaterThan(0);
+      expect(views.find((view) => view.links > 0), 'a view with its links').toBeDefined();
+    });
+  });
 });

@@ -30,23 +30,19 @@ const pendingLoads = new Set<Promise<unknown>>();
  */
 export function loadPageViews(source: string, recordUrl: string): PageViews {
   const views: PageViews = {source};
-  views.load = async () => {
-    const [data, render] = await Promise.all([
-      fetch(recordUrl).then((response) => {
-        if (!response.ok) throw new Error(`${recordUrl}: ${response.status}`);
-        return response.json() as Promise<PageOrgData>;
-      }),
-      import('./render'),
-    ]);
-    return Object.assign(views, {data, render: render.default});
-  };
   // The first page of a visit: its modules run before React hydrates the views the server wrote.
   if (documentShowsPage(source)) return views;
-  const loading = views.load();
+  const loading = Promise.all([
+    fetch(recordUrl).then((response) => {
+      if (!response.ok) throw new Error(`${recordUrl}: ${response.status}`);
+      return response.json() as Promise<PageOrgData>;
+    }),
+    import('./render'),
+  ]).then(([data, render]) => Object.assign(views, {data, render: render.default}));
   pendingLoads.add(loading);
-  // A failed load is the navigation's to report (the router reloads the page); here it only leaves the set.
-  const settled = () => pendingLoads.delete(loading);
-  loading.then(settled, settled);
+  // A failed load stays in the set: every later navigation's preload then fails too, and the router answers that
+  // as it does a chunk that failed to load, by loading the page afresh from the server, views and all.
+  loading.then(() => pendingLoads.delete(loading), () => undefined);
   return views;
 }
 

@@ -5,8 +5,8 @@
  * a server-rendered page hands it over as static HTML; its code and data come
  * with `page` only when the browser must draw it itself.
  */
-import {useEffect, useState, type ReactElement, type ReactNode} from 'react';
-import StaticView, {keptServerMarkup} from '../StaticView';
+import type {ReactElement, ReactNode} from 'react';
+import StaticView from '../StaticView';
 import type {LiveIslandProps} from '../StaticView/LiveIsland';
 import type {PageViews} from './types';
 
@@ -20,16 +20,8 @@ export interface OrgViewProps {
 }
 
 export default function OrgView({page, view, children}: OrgViewProps): ReactNode {
-  // Only what the fallback below loads is state: `page` itself must win on every render (under `npm start` a
-  // save hands the page a new one while React keeps its state).
-  const [loaded, setLoaded] = useState<PageViews>();
-  const views = page.render ? page : (loaded ?? page);
-  useEffect(() => {
-    // Not reached in normal use: a page whose views were not loaded was hydrated, so its markup is kept.
-    // Should that markup be missing, the view loads and draws itself rather than stay empty.
-    if (!views.render && keptServerMarkup(page.source, view) === undefined) void page.load?.().then(setLoaded);
-  }, [page, view, views]);
-  const {data, render} = views;
+  // Read at every render, never kept: under `npm start` a save hands the page a new `page`.
+  const {data, render} = page;
   return (
     <StaticView page={page.source} view={view} live={children}>
       {data && render ? (slot: ReactNode) => render(data, view, slot) : undefined}

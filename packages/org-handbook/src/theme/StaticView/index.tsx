@@ -50,7 +50,7 @@ const serverMarkupKept = new Map<string, string>();
 const keyOf = (page: string, view: string) => `${page}\n${view}`;
 
 /** The server's markup of a view this browser hydrated, if any. */
-export function keptServerMarkup(page: string, view: string): string | undefined {
+function keptServerMarkup(page: string, view: string): string | undefined {
   return serverMarkupKept.get(keyOf(page, view));
 }
 
