@@ -14,7 +14,7 @@
  * - hands redirects to the redirects plugin and writes the exports after the build
  *   (`org.json`, `org.mmd`, `catalog-groups.yaml`).
  */
-import {watch} from 'node:fs';
+import {readdirSync, watch} from 'node:fs';
 import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -69,6 +69,25 @@ export function validateOptions({validate, options}: OptionValidationContext<Par
 const pluginDir = path.dirname(fileURLToPath(import.meta.url));
 /** The theme's OrgView folder: the code a page's org views module and the remark step's OrgView import. */
 const viewsRuntimeDir = path.join(pluginDir, '..', 'theme', 'OrgView');
+
+/**
+ * The plugin's build-time code (its loaders, the remark step, the org engine): it shapes every page's
+ * module, yet Rspack's persistent cache, which presets no build dependencies of its own, would keep
+ * the modules it shaped after it changed. Docusaurus names its own files and the site config; these
+ * are added to them (see configureWebpack).
+ */
+function buildTimeSources(): string[] {
+  const srcDir = path.dirname(pluginDir);
+  return ['plugin', 'org']
+    .flatMap((dir) => readdirSync(path.join(srcDir, dir), {recursive: true, encoding: 'utf8'}).map((file) => path.join(srcDir, dir, file)))
+    .filter((file) => /\.(?:ts|tsx|cjs|js|mjs)$/.test(file) && !file.endsWith('.d.ts'));
+}
+
+/** Adds the plugin's build-time code to the persistent cache's build dependencies, when the bundler has that cache. */
+export function addBuildDependencies(config: {experiments?: unknown}): void {
+  const cache = (config.experiments as {cache?: {buildDependencies?: unknown}} | undefined)?.cache;
+  if (cache && Array.isArray(cache.buildDependencies)) (cache.buildDependencies as string[]).push(...buildTimeSources());
+}
 
 
 /** The problems the dev banner shows (a data module of this plugin). */
@@ -216,7 +235,8 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       return [path.join(viewsRuntimeDir, 'client.ts'), ...(production ? [] : [path.join(pluginDir, 'dev-banner.ts')])];
     },
 
-    configureWebpack(_config, isServer) {
+    configureWebpack(config, isServer) {
+      addBuildDependencies(config);
       return {
         module: {
           rules: [
