@@ -16,6 +16,9 @@
 const {createHash} = require('node:crypto');
 const path = require('node:path');
 
+/** Where a build publishes the records, under its output folder; the browser side reads it from the same place. */
+const RECORDS_DIR = 'assets/org';
+
 module.exports = function orgPageViewsLoader(record) {
   const {deferred, runtime, pageDataDir} = this.getOptions();
   // The page's source file (`docs/…/x.md`): it marks the page's server-rendered views in the DOM.
@@ -29,11 +32,12 @@ module.exports = function orgPageViewsLoader(record) {
     ].join('\n');
   }
   // The record becomes a file of the build, named by its content, that the browser fetches: not a
-  // chunk, since every chunk costs an entry in the chunk table that every page downloads.
-  const file = `assets/org/${createHash('sha256').update(record).digest('hex').slice(0, 16)}.json`;
-  this.emitFile(file, record);
+  // chunk, since every chunk costs an entry in the chunk table that every page downloads. The page
+  // names it by its hash alone (theme/OrgView/client.ts knows where records are published).
+  const hash = createHash('sha256').update(record).digest('hex').slice(0, 16);
+  this.emitFile(`${RECORDS_DIR}/${hash}.json`, record);
   return [
     `import {loadPageViews} from ${JSON.stringify(`${runtime}/client`)};`,
-    `export default loadPageViews(${source}, __webpack_public_path__ + ${JSON.stringify(file)});`,
+    `export default loadPageViews(${source}, ${JSON.stringify(hash)});`,
   ].join('\n');
 };

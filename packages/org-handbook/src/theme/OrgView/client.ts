@@ -15,23 +15,27 @@ import type {PageViews} from './types';
 
 export {default as OrgView} from './index';
 
+/** The build's public path (the site's base URL), which the bundler puts in place of this name. */
+declare const __webpack_public_path__: string;
+
 /** Records and views' code being loaded for pages the browser is about to render. */
 const pendingLoads = new Set<Promise<unknown>>();
 
 /**
  * A page the server rendered needs neither its record nor the views' code (StaticView keeps
- * its markup), so they load only for a page the browser renders itself. `recordUrl`: where
- * the build published the page's record, a file of its own outside every chunk.
+ * its markup), so they load only for a page the browser renders itself. `record`: the hash
+ * that names the page's record, a file of its own outside every chunk (page-views-loader.cjs).
  *
  * The router must not show such a page before they are there. Rather than have the page's
  * module wait for them (a top-level `await`, whose bundler runtime every page would download
  * on its first visit), the load starts as the module runs, and the route's preload, which
  * the router awaits before it shows a page, waits for it too (awaitViewsOnPreload).
  */
-export function loadPageViews(source: string, recordUrl: string): PageViews {
+export function loadPageViews(source: string, record: string): PageViews {
   const views: PageViews = {source};
   // The first page of a visit: its modules run before React hydrates the views the server wrote.
   if (documentShowsPage(source)) return views;
+  const recordUrl = `${__webpack_public_path__}assets/org/${record}.json`;
   const loading = Promise.all([
     fetch(recordUrl).then((response) => {
       if (!response.ok) throw new Error(`${recordUrl}: ${response.status}`);
