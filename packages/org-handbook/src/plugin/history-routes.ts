@@ -10,6 +10,7 @@
  * the docs does not read git again unless HEAD moved.
  */
 import {execFile} from 'node:child_process';
+import path from 'node:path';
 import {promisify} from 'node:util';
 import type {PluginContentLoadedActions} from '@docusaurus/types';
 import {ParseCache, readHistory, type HistoryResult} from '../org/history/git';
@@ -67,19 +68,30 @@ export function createHistoryForSite(history: HistoryResult, result: PipelineRes
   return {...pages, timelinePath, asOfFolder};
 }
 
-export async function addHistoryRoutes(actions: PluginContentLoadedActions, pages: ReturnType<typeof createHistoryForSite>): Promise<void> {
+/**
+ * Adds the timeline and the "as of" pages. Their data modules are named through Docusaurus's
+ * `@generated` alias, not by the absolute path `createData` returns: the route table ships to
+ * every reader in main.js, and the build machine's folders have no business there.
+ */
+export async function addHistoryRoutes(
+  actions: PluginContentLoadedActions,
+  pages: ReturnType<typeof createHistoryForSite>,
+  generatedFilesDir: string,
+): Promise<void> {
+  const createData = async (name: string, data: unknown) =>
+    `@generated/${path.relative(generatedFilesDir, await actions.createData(name, JSON.stringify(data))).split(path.sep).join('/')}`;
   actions.addRoute({
     path: pages.timelinePath,
     exact: true,
     component: '@theme/OrgHistory/TimelinePage',
-    modules: {timeline: await actions.createData('timeline.json', JSON.stringify(pages.timeline))},
+    modules: {timeline: await createData('timeline.json', pages.timeline)},
   });
   for (const page of pages.asOf) {
     actions.addRoute({
       path: `${pages.asOfFolder}/${page.date}`,
       exact: true,
       component: '@theme/OrgHistory/AsOfPage',
-      modules: {page: await actions.createData(`as-of-${page.date}.json`, JSON.stringify(page))},
+      modules: {page: await createData(`as-of-${page.date}.json`, page)},
     });
   }
 }

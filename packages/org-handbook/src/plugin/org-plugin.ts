@@ -179,7 +179,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
       const result = checkedAtStart ?? (await PerfLogger.async('org: pipeline', () => check()));
       checkedAtStart = undefined;
       const past = createHistoryForSite(await PerfLogger.async('org: history', readHistory), result, context.baseUrl, options.history ?? {});
-      await PerfLogger.async('org: history routes', () => addHistoryRoutes(actions, past));
+      await PerfLogger.async('org: history routes', () => addHistoryRoutes(actions, past, context.generatedFilesDir));
       if (result.graph) {
         const graph = result.graph;
         const records = await PerfLogger.async('org: page records', () => {
