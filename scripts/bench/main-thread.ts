@@ -21,6 +21,7 @@
  * content plain's pages do not have.
  */
 import {existsSync, rmSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import type {Browser} from 'playwright-core';
@@ -73,6 +74,14 @@ async function measure(browser: Browser, origin: string, page: string): Promise<
   }
 }
 
+/** The machine's load: timings taken on a busy machine swing widely, so every report says what it was. */
+const loadNote = (when: string) => {
+  const [oneMinute] = os.loadavg();
+  const cores = os.availableParallelism();
+  return `load average ${when}: ${oneMinute!.toFixed(1)} on ${cores} cores${oneMinute! > cores ? ' (busy: other work shares the CPU; rerun on a quieter machine before trusting small differences)' : ''}`;
+};
+const loadAtStart = loadNote('at the start');
+console.log(loadAtStart);
 const browser = await launchChromium();
 const sameContentDir = path.join(sitesDir, 'same-content');
 if (values['same-content'] && !existsSync(path.join(sameContentDir, 'build', 'index.html'))) {
@@ -105,6 +114,7 @@ try {
   for (const site of SITES) await servers[site].close();
 }
 
+console.log(`\n${loadAtStart}; ${loadNote('at the end')}`);
 for (const baseline of SITES.filter((site) => site !== 'ours')) {
   console.log(`\nmain thread on a first visit, CPU ${CPU_SLOWDOWN}x slower, ${runs} interleaved run(s); median ours / median ${baseline} (paired: median of per-round ratios)`);
   for (const [page, entry] of results) {

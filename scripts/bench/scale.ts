@@ -355,7 +355,7 @@ async function main(): Promise<void> {
     console.log(`bench:scale: ${args.units} units, ${args.runs} run(s), seed ${args.seed}, in ${tmp}`);
     console.log(
       `plain mirrors: mermaid ${features.mermaid ? 'on' : 'off'}, search ${features.searchPlugin ?? 'none'}` +
-        `${features.searchTheme ? ` + ${features.searchTheme}` : ''}, site theme ${features.siteTheme.join(', ') || 'none'}, last update time ${features.showLastUpdateTime ? 'on' : 'off'}` +
+        `${features.searchTheme ? ` + ${features.searchTheme}` : ''}, trailingSlash ${features.trailingSlash ?? 'unset'}, site theme ${features.siteTheme.join(', ') || 'none'}, last update time ${features.showLastUpdateTime ? 'on' : 'off'}` +
         `, future.v4 ${features.v4 ? 'true' : 'off (only removeLegacyPostBuildHeadAttribute)'}`,
     );
     for (const note of features.notes) console.log(`note: ${note}`);

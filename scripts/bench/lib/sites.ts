@@ -65,6 +65,8 @@ export interface SiteChrome {
   navbarItems: unknown[];
   footer: unknown;
   prism: unknown;
+  /** The handbook's `trailingSlash`, which decides each page's file and address (`x.html` or `x/index.html`). */
+  trailingSlash?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ async function readSiteChrome(notes: string[]): Promise<SiteChrome | undefined> 
     const module = (await import(pathToFileURL(path.join(REPO_ROOT, 'docusaurus.config.ts')).href)) as {default: unknown};
     const exported = module.default;
     const config = (typeof exported === 'function' ? await (exported as () => Promise<unknown>)() : exported) as {
+      trailingSlash?: boolean;
       themeConfig?: {navbar?: {items?: unknown[]}; footer?: unknown; prism?: unknown};
     };
     const themeConfig = config.themeConfig ?? {};
@@ -88,7 +91,12 @@ async function readSiteChrome(notes: string[]): Promise<SiteChrome | undefined> 
       }
       return value;
     }) as unknown;
-    return {navbarItems: themeConfig.navbar?.items ?? [], footer, prism: themeConfig.prism ?? null};
+    return {
+      navbarItems: themeConfig.navbar?.items ?? [],
+      footer,
+      prism: themeConfig.prism ?? null,
+      ...(typeof config.trailingSlash === 'boolean' ? {trailingSlash: config.trailingSlash} : {}),
+    };
   } catch (error) {
     notes.push(`could not evaluate docusaurus.config.ts for its navbar, footer and code themes (${(error as Error).message}); plain keeps its own`);
     return undefined;
@@ -160,7 +168,9 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
   }
   const siteTheme = await readSiteTheme(notes);
   const chrome = await readSiteChrome(notes);
-  const trailing = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
+  // From the evaluated config: its text may name the setting through a constant.
+  const written = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
+  const trailing = chrome?.trailingSlash ?? (written === undefined ? undefined : written === 'true');
   const lastmod = /lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod'];
   return {
     mermaid: /@docusaurus\/theme-mermaid/.test(config) && /\bmermaid:\s*true/.test(config),
@@ -171,7 +181,7 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
     showLastUpdateTime: /\bshowLastUpdateTime:\s*(?!false\b)\S/.test(config),
     v4: /\bv4:\s*true/.test(config),
     ...(lastmod ? {sitemapLastmod: lastmod} : {}),
-    ...(trailing ? {trailingSlash: trailing === 'true'} : {}),
+    ...(trailing !== undefined ? {trailingSlash: trailing} : {}),
     ...optional('favicon', /\bfavicon:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
     ...optional('logo', /\blogo:\s*\{[^}]*\bsrc:\s*['"]([^'"]+)['"]/.exec(config)?.[1]),
     ...(chrome ? {chrome} : {}),
