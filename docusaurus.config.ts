@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
-import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginOptions, type Redirect} from './packages/org-handbook';
+import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginUserOptions, type Redirect} from './packages/org-handbook';
 
 /** The one setting that says where the handbook's source lives ("Edit this page" links). */
 const repositoryUrl = process.env.HANDBOOK_REPOSITORY_URL ?? 'https://github.com/example-org/org-handbook';
@@ -85,11 +85,12 @@ export default async function createConfig(): Promise<Config> {
       [
         './packages/org-handbook',
         {
-          reviewMaxAgeDays: 365,
+          // A unit's review is overdue after the plugin's default of 365 days (`reviewMaxAgeDays`).
+          // Every option written here ships to each reader in the site config: leave defaults unwritten.
           publishRedirects,
           // The organization over time, read from git: /history/changes and /history/as-of/YYYY-MM-DD.
-          history: {repositoryUrl, enabled: process.env.HANDBOOK_HISTORY !== 'off'},
-        } satisfies OrgPluginOptions,
+          history: {repositoryUrl, ...(process.env.HANDBOOK_HISTORY === 'off' ? {enabled: false} : {})},
+        } satisfies OrgPluginUserOptions,
       ],
       './src/plugins/search-plugin.ts',
       './src/plugins/chunks-plugin.ts',

@@ -12,7 +12,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginOptions} from '../../packages/org-handbook';
+import {createFrontMatterParser, HANDBOOK_DOCS_SHAPE, remarkOrgFor, type OrgPluginUserOptions} from '../../packages/org-handbook';
 
 const siteDir = path.dirname(fileURLToPath(import.meta.url));
 
@@ -48,7 +48,7 @@ const config: Config = {
   ],
   plugins: [
     // A small example: no history pages (they read this folder's git history, which is the import's alone).
-    ['../../packages/org-handbook', {reviewMaxAgeDays: 365, history: {enabled: false}} satisfies OrgPluginOptions],
+    ['../../packages/org-handbook', {history: {enabled: false}} satisfies OrgPluginUserOptions],
   ],
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},

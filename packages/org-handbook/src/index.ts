@@ -4,7 +4,7 @@
  * docusaurus.config, plus the two hooks a site hands to Docusaurus itself (the
  * docs plugin's remark step and the Markdown frontmatter reader). See README.md.
  */
-export {default, pageDataDirOf, ORG_PLUGIN_NAME, type OrgPluginOptions} from './plugin/org-plugin';
+export {default, pageDataDirOf, ORG_PLUGIN_NAME, type OrgPluginOptions, type OrgPluginUserOptions} from './plugin/org-plugin';
 export {default as remarkOrg, remarkOrgFor} from './plugin/remark-org';
 export {createFrontMatterParser} from './plugin/front-matter';
 export {HANDBOOK_DOCS_SHAPE} from './plugin/content';

@@ -67,6 +67,12 @@ export interface SiteChrome {
   prism: unknown;
   /** The handbook's `trailingSlash`, which decides each page's file and address (`x.html` or `x/index.html`). */
   trailingSlash?: boolean;
+  /** The site's name, tagline, address and "Edit this page" base: in the site config and in every page's metadata. */
+  identity: {title: string; tagline: string; url: string; navbarTitle: string; editUrl?: string};
+  /** The sitemap's `lastmod` as the evaluated config sets it. */
+  sitemapLastmod?: 'date' | 'datetime';
+  /** The site's own strictness (broken anchors, duplicate routes, Markdown links): settings in the site config, not org features. */
+  checks: {onBrokenAnchors?: string; onDuplicateRoutes?: string; markdownHooks?: unknown};
 }
 
 /**
@@ -79,11 +85,19 @@ async function readSiteChrome(notes: string[]): Promise<SiteChrome | undefined> 
     const module = (await import(pathToFileURL(path.join(REPO_ROOT, 'docusaurus.config.ts')).href)) as {default: unknown};
     const exported = module.default;
     const config = (typeof exported === 'function' ? await (exported as () => Promise<unknown>)() : exported) as {
+      title: string;
+      tagline?: string;
+      url: string;
       trailingSlash?: boolean;
-      themeConfig?: {navbar?: {items?: unknown[]}; footer?: unknown; prism?: unknown};
+      onBrokenAnchors?: string;
+      onDuplicateRoutes?: string;
+      markdown?: {hooks?: unknown};
+      presets?: unknown[];
+      themeConfig?: {navbar?: {title?: string; items?: unknown[]}; footer?: unknown; prism?: unknown};
     };
     const themeConfig = config.themeConfig ?? {};
     const pluginPages = /^\/history\b/;
+    const lastmod = classicOptions(config.presets)?.sitemap?.lastmod;
     const footer = JSON.parse(JSON.stringify(themeConfig.footer ?? null), (key, value: unknown) => {
       if (value && typeof value === 'object' && 'to' in value && typeof value.to === 'string' && pluginPages.test(value.to)) {
         const {to, ...rest} = value as {to: string};
@@ -96,11 +110,30 @@ async function readSiteChrome(notes: string[]): Promise<SiteChrome | undefined> 
       footer,
       prism: themeConfig.prism ?? null,
       ...(typeof config.trailingSlash === 'boolean' ? {trailingSlash: config.trailingSlash} : {}),
+      identity: {
+        title: config.title,
+        tagline: config.tagline ?? '',
+        url: config.url,
+        navbarTitle: themeConfig.navbar?.title ?? config.title,
+        ...optional('editUrl', stringOrUndefined(classicOptions(config.presets)?.docs?.editUrl)),
+      },
+      ...(lastmod === 'date' || lastmod === 'datetime' ? {sitemapLastmod: lastmod} : {}),
+      checks: {
+        ...optional('onBrokenAnchors', config.onBrokenAnchors),
+        ...optional('onDuplicateRoutes', config.onDuplicateRoutes),
+        ...(config.markdown?.hooks ? {markdownHooks: config.markdown.hooks} : {}),
+      },
     };
   } catch (error) {
     notes.push(`could not evaluate docusaurus.config.ts for its navbar, footer and code themes (${(error as Error).message}); plain keeps its own`);
     return undefined;
   }
+}
+
+/** Options of the classic preset, when the config has one written as `['classic', {…}]`. */
+function classicOptions(presets: unknown[] | undefined): {docs?: {editUrl?: unknown}; sitemap?: {lastmod?: unknown}} | undefined {
+  const classic = (presets ?? []).find((preset): preset is unknown[] => Array.isArray(preset) && preset[0] === 'classic');
+  return classic?.[1] as {docs?: {editUrl?: unknown}; sitemap?: {lastmod?: unknown}} | undefined;
 }
 
 export async function assertRealSiteExists(): Promise<void> {
@@ -171,7 +204,7 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
   // From the evaluated config: its text may name the setting through a constant.
   const written = /\btrailingSlash:\s*(true|false)/.exec(config)?.[1];
   const trailing = chrome?.trailingSlash ?? (written === undefined ? undefined : written === 'true');
-  const lastmod = /lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod'];
+  const lastmod = chrome?.sitemapLastmod ?? (/lastmod:\s*['"](date|datetime)['"]/.exec(config)?.[1] as SiteFeatures['sitemapLastmod']);
   return {
     mermaid: /@docusaurus\/theme-mermaid/.test(config) && /\bmermaid:\s*true/.test(config),
     ...(searchPlugin && !notes.some((note) => note.startsWith(searchPlugin)) ? {searchPlugin} : {}),
@@ -189,6 +222,10 @@ export async function readSiteFeatures(): Promise<SiteFeatures> {
   };
 }
 
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
   return value === undefined ? {} : ({[key]: value} as Record<K, string>);
 }
@@ -203,9 +240,10 @@ function optional<K extends string>(key: K, value: string | undefined): Partial<
  *   the same trailingSlash, last-update and sitemap settings as the handbook;
  * - Mermaid and the Pagefind search plugin when the handbook has them (the
  *   search plugin, its search bar and pagefind.yml are copied: no org code);
- * - the handbook's own navbar links, footer and code themes, read from its
- *   evaluated config (readSiteChrome), so page chrome and the site config
- *   every page downloads are the same content;
+ * - the handbook's own name, tagline, address, "Edit this page" base, navbar
+ *   links, footer, code themes and strictness settings, read from its
+ *   evaluated config (readSiteChrome), so page chrome, page metadata and the
+ *   site config every page downloads are the same content;
  * - no org plugin, no remark org plugin, no swizzled theme components except
  *   the search bar, no custom CSS.
  */
@@ -218,16 +256,18 @@ export function plainConfigSource(features: SiteFeatures, customCss?: string): s
 import type {Config} from '@docusaurus/types';
 
 const config: Config = {
-  title: 'Plain Docusaurus',
-  tagline: 'The same pages without org features',
-  url: 'https://plain.example.org',
+  title: ${json(features.chrome?.identity.title ?? 'Plain Docusaurus')},
+  tagline: ${json(features.chrome?.identity.tagline ?? 'The same pages without org features')},
+  url: ${json(features.chrome?.identity.url ?? 'https://plain.example.org')},
   baseUrl: '/',
   ${features.favicon ? `favicon: ${json(features.favicon)},` : ''}
   ${features.trailingSlash !== undefined ? `trailingSlash: ${features.trailingSlash},` : ''}
   onBrokenLinks: 'throw',
+  ${features.chrome?.checks.onBrokenAnchors ? `onBrokenAnchors: ${json(features.chrome.checks.onBrokenAnchors)},` : ''}
+  ${features.chrome?.checks.onDuplicateRoutes ? `onDuplicateRoutes: ${json(features.chrome.checks.onDuplicateRoutes)},` : ''}
   future: {faster: true, v4: ${features.v4 ? 'true' : '{removeLegacyPostBuildHeadAttribute: true}'}},
   i18n: {defaultLocale: 'en', locales: ['en']},
-  markdown: {mermaid: ${features.mermaid}},
+  markdown: {mermaid: ${features.mermaid}${features.chrome?.checks.markdownHooks ? `, hooks: ${json(features.chrome.checks.markdownHooks)}` : ''}},
   presets: [
     [
       'classic',
@@ -235,7 +275,7 @@ const config: Config = {
         docs: {
           routeBasePath: '/',
           sidebarPath: './sidebars.ts',
-          editUrl: 'https://github.com/example-org/plain-docusaurus/edit/main/',
+          editUrl: ${json(features.chrome?.identity.editUrl ?? 'https://github.com/example-org/plain-docusaurus/edit/main/')},
           showLastUpdateTime: ${features.showLastUpdateTime},
         },
         blog: false,
@@ -250,7 +290,7 @@ const config: Config = {
     colorMode: {respectPrefersColorScheme: true},
     docs: {sidebar: {hideable: true}},
     navbar: {
-      title: 'Plain Docusaurus',
+      title: ${json(features.chrome?.identity.navbarTitle ?? 'Plain Docusaurus')},
       ${features.logo ? `logo: {alt: '', src: ${json(features.logo)}},` : ''}
       items: ${features.chrome ? json(features.chrome.navbarItems) : `[
         {to: '/functional-areas', label: 'Areas', position: 'left'},

@@ -47,6 +47,9 @@ export interface OrgPluginOptions {
   history?: HistoryOptions;
 }
 
+/** What a site's config writes: every option with a default may be left out (and is best left out: the config ships to every reader). */
+export type OrgPluginUserOptions = Partial<OrgPluginOptions>;
+
 export {ORG_PLUGIN_NAME, pageDataDirOf};
 
 /** The options as Docusaurus validates them before the plugin runs: a mistake in the config is named there, with its key. */
@@ -62,7 +65,7 @@ const OPTIONS_SCHEMA = Joi.object({
   }),
 });
 
-export function validateOptions({validate, options}: OptionValidationContext<Partial<OrgPluginOptions> | undefined, OrgPluginOptions>): OrgPluginOptions {
+export function validateOptions({validate, options}: OptionValidationContext<OrgPluginUserOptions | undefined, OrgPluginOptions>): OrgPluginOptions {
   return validate(OPTIONS_SCHEMA, options ?? {});
 }
 
