@@ -107,6 +107,38 @@ describe.concurrent('static org views', () => {
     });
   });
 
+  it('a static view leaves new tabs, downloads, other sites and same-page anchors to the browser', async ({expect}) => {
+    await withContext(browser(), {width: 1280}, async (context) => {
+      const page = await context.newPage();
+      await openPage(page, unitById(units, 'engineering').path);
+      // Each link is clicked inside the server-rendered Place block; a listener on the window, reached after the
+      // app's own, notes whether the app took the click (and keeps the browser from following any of them).
+      const taken = (await page.evaluate(`(() => {
+        const view = document.querySelector('[data-static-view="place"]');
+        const cases = {
+          'new tab': '<a href="/teams" target="_blank">x</a>',
+          download: '<a href="/org.mmd" download>x</a>',
+          'other site': '<a href="//example.org/teams">x</a>',
+          'same-page anchor': '<a href="#direct-reports">x</a>',
+          'with a modifier key': '<a href="/teams">x</a>',
+        };
+        let prevented;
+        window.addEventListener('click', (event) => { prevented = event.defaultPrevented; event.preventDefault(); });
+        const taken = {};
+        for (const [name, html] of Object.entries(cases)) {
+          view.insertAdjacentHTML('beforeend', html);
+          const link = view.lastElementChild;
+          link.dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true, button: 0, ctrlKey: name === 'with a modifier key'}));
+          taken[name] = prevented;
+          link.remove();
+        }
+        return taken;
+      })()`)) as Record<string, boolean>;
+      expect(Object.keys(taken)).toHaveLength(5);
+      expect(Object.entries(taken).filter(([, appTookIt]) => appTookIt).map(([name]) => name), 'links the app routed itself').toEqual([]);
+    });
+  });
+
   it('the landing chart\'s buttons are live inside the static chart', async ({expect}) => {
     await withContext(browser(), {width: 1280}, async (context) => {
       const page = await context.newPage();

@@ -68,16 +68,16 @@ function staticMarkup(page: string, view: string, hydrating: boolean, rendersIts
   return markup;
 }
 
+/**
+ * The links Link would hand to the router: an address on this site, opened in this tab, not a
+ * download. "#x" on the same page, other sites and new tabs stay with the browser.
+ */
+const ROUTED_LINK = 'a[href^="/"]:not([href^="//"], [download], [target]:not([target="_self"]))';
+
 /** The handbook address a click or hover on `target` leads to, if the app itself should handle it. */
 function internalAddress(target: EventTarget, view: Element): string | undefined {
-  const link = target instanceof Element ? target.closest('a') : null;
-  if (!link || !view.contains(link) || link.hasAttribute('download')) return undefined;
-  const targetAttr = link.getAttribute('target');
-  if (targetAttr && targetAttr !== '_self') return undefined;
-  const href = link.getAttribute('href');
-  // Only addresses on this site that Link would hand to the router; "#x" on the same page stays with the browser.
-  if (!href || !href.startsWith('/') || href.startsWith('//')) return undefined;
-  return href;
+  const link = target instanceof Element ? target.closest(ROUTED_LINK) : null;
+  return link && view.contains(link) ? (link.getAttribute('href') ?? undefined) : undefined;
 }
 
 export default function StaticView({page, view, children, live}: StaticViewProps): ReactNode {
