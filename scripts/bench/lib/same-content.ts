@@ -5,7 +5,9 @@
  * CommonMark page (`mdx: {format: md}`), which Docusaurus compiles to React
  * elements that the browser hydrates one by one, like any Markdown. The
  * content and its CSS are taken from ours' build, so both sites lay out and
- * paint the same elements; what differs is how they reach the browser.
+ * paint the same elements; what differs is how they reach the browser. The
+ * handbook's site stylesheet (src/css/custom.css) comes along, so the text is
+ * set in the same font.
  *
  * Issue #14 asks that the org views cost no more main-thread time than the
  * same content written as plain Markdown: this is that site.
@@ -14,7 +16,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {startStaticServer} from '@site/scripts/lib/static-server';
-import {listFiles, stripOrgDirectives, type PlainExtras} from './sites';
+import {exists, listFiles, REPO_ROOT, stripOrgDirectives, type PlainExtras} from './sites';
 
 /** A view as the server rendered it: its page's source file, its name there, its inner HTML. */
 interface ServedView {
@@ -132,5 +134,8 @@ export async function sameContentExtras(browser: Browser, oursDir: string): Prom
     if (text === undefined) skipped.push(source);
     else pages.set(page, text);
   }
-  return {pages, customCss: css, skipped};
+  // The handbook's own site styles (colours, the system font stack) too: the same content in the same type.
+  const siteCss = path.join(REPO_ROOT, 'src/css/custom.css');
+  const customCss = `${(await exists(siteCss)) ? await readFile(siteCss, 'utf8') : ''}\n${css}`;
+  return {pages, customCss, skipped};
 }
