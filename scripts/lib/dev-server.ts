@@ -85,7 +85,9 @@ export async function waitForPage(
   if (page.url() !== url) await page.goto(url, {waitUntil: 'load', timeout: 10_000}).catch(() => undefined);
   let lastReload = Date.now();
   while (Date.now() - since < timeoutMs) {
-    if (await condition(page).catch(() => false)) return Date.now() - since;
+    // Bounded too: a locator on a page that never shows its article would wait out the runner's own timeout,
+    // and the failure would come without the page's and the server's last words.
+    if (await Promise.race([condition(page).catch(() => false), page.waitForTimeout(5_000).then(() => false)])) return Date.now() - since;
     await page.waitForTimeout(100);
     if (Date.now() - lastReload > 2_000) {
       await page.reload({waitUntil: 'load', timeout: 10_000}).catch(() => undefined);
