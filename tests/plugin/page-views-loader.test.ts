@@ -21,7 +21,7 @@ function run(deferred: boolean, content = record): {code: string; emitted: Map<s
   const emitted = new Map<string, string>();
   const context = {
     resourcePath,
-    getOptions: () => ({deferred, pageDataDir, runtime}),
+    getOptions: () => ({deferred, pageDataDir, runtime, recordsFolder: 'assets/org'}),
     emitFile: (name: string, content: string) => emitted.set(name, content),
   };
   return {code: loader.call(context, content), emitted};

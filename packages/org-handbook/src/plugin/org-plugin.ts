@@ -32,6 +32,7 @@ import {collectRedirects, type PipelineResult, type Redirect} from '../org/pipel
 import {formatProblems, type OrgProblem} from '../org/problems';
 import {createSiteModel, type OrgSiteModel} from '../org/site-model';
 import {DEFAULT_VOCABULARY_FILE} from '../org/vocabulary';
+import {RECORDS_FOLDER} from '../org/view-names';
 import {createContentChecker, HANDBOOK_DOCS_SHAPE, requireVocabulary} from './content';
 import {addHistoryRoutes, createHistoryForSite, createHistoryReader, type HistoryOptions} from './history-routes';
 import {ORG_PLUGIN_NAME, PAGE_VIEWS_QUERY, pageDataDirOf, writePageData} from './page-data-files';
@@ -250,7 +251,7 @@ export default async function orgPlugin(context: LoadContext, options: OrgPlugin
               type: 'javascript/auto',
               // The browser bundle of a build loads a page's record and the views' code only when
               // the browser renders that page itself; the server bundle and `docusaurus start` import both.
-              use: [{loader: path.join(pluginDir, 'page-views-loader.cjs'), options: {deferred: production && !isServer, pageDataDir, runtime: viewsRuntimeDir}}],
+              use: [{loader: path.join(pluginDir, 'page-views-loader.cjs'), options: {deferred: production && !isServer, pageDataDir, runtime: viewsRuntimeDir, recordsFolder: RECORDS_FOLDER}}],
             },
             {
               test: /\.mdx?$/,

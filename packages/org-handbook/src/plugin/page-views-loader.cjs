@@ -16,11 +16,8 @@
 const {createHash} = require('node:crypto');
 const path = require('node:path');
 
-/** Where a build publishes the records, under its output folder; the browser side reads it from the same place. */
-const RECORDS_DIR = 'assets/org';
-
 module.exports = function orgPageViewsLoader(record) {
-  const {deferred, runtime, pageDataDir} = this.getOptions();
+  const {deferred, runtime, pageDataDir, recordsFolder} = this.getOptions();
   // The page's source file (`docs/…/x.md`): it marks the page's server-rendered views in the DOM.
   const source = JSON.stringify(path.relative(pageDataDir, this.resourcePath).slice(0, -'.json'.length).split(path.sep).join('/'));
   if (!deferred) {
@@ -35,7 +32,7 @@ module.exports = function orgPageViewsLoader(record) {
   // chunk, since every chunk costs an entry in the chunk table that every page downloads. The page
   // names it by its hash alone (theme/OrgView/client.ts knows where records are published).
   const hash = createHash('sha256').update(record).digest('hex').slice(0, 16);
-  this.emitFile(`${RECORDS_DIR}/${hash}.json`, record);
+  this.emitFile(`${recordsFolder}/${hash}.json`, record);
   return [
     `import {loadPageViews} from ${JSON.stringify(`${runtime}/client`)};`,
     `export default loadPageViews(${source}, ${JSON.stringify(hash)});`,

@@ -10,6 +10,7 @@
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import routes from '@generated/routes';
 import type {PageOrgData} from '../../org/page-data';
+import {RECORDS_FOLDER} from '../../org/view-names';
 import {documentShowsPage} from '../StaticView/marks';
 import type {PageViews} from './types';
 
@@ -35,7 +36,7 @@ export function loadPageViews(source: string, record: string): PageViews {
   const views: PageViews = {source};
   // The first page of a visit: its modules run before React hydrates the views the server wrote.
   if (documentShowsPage(source)) return views;
-  const recordUrl = `${__webpack_public_path__}assets/org/${record}.json`;
+  const recordUrl = `${__webpack_public_path__}${RECORDS_FOLDER}/${record}.json`;
   const loading = Promise.all([
     fetch(recordUrl).then((response) => {
       if (!response.ok) throw new Error(`${recordUrl}: ${response.status}`);
